@@ -1,0 +1,3 @@
+using ScormCloud.Emulator;
+
+EmulatorApp.Build(args).Run();
