@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using ScormFunctions.LocalHost;
 
-/// <summary>Entry point, public for WebApplicationFactory in the functional tests.</summary>
+LocalHostApp.Build(args).Run();
+
+/// <summary>Entry point type, public so tests can reference the assembly's entry point.</summary>
 public partial class Program;

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ScormFunctions.Core.Configuration;
+
+/// <summary>Server secrets for signed launch URLs and per-registration postback credentials (Key Vault in Azure).</summary>
+public sealed class SigningOptions : IValidatableObject
+{
+    public const string SectionName = "Signing";
+
+    /// <summary>Base64 HMAC key for launch URLs (at least 32 bytes).</summary>
+    public string? LaunchKey { get; set; }
+
+    /// <summary>Base64 HMAC key from which postback credentials are derived (at least 32 bytes).</summary>
+    public string? PostbackKey { get; set; }
+
+    public byte[] LaunchKeyBytes => Convert.FromBase64String(LaunchKey ?? "");
+
+    public byte[] PostbackKeyBytes => Convert.FromBase64String(PostbackKey ?? "");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[] { ("Signing:LaunchKey", LaunchKey), ("Signing:PostbackKey", PostbackKey) })
+        {
+            if (!IsStrongKey(value))
+            {
+                yield return new ValidationResult(
+                    $"{name} must be a base64 key of at least 32 bytes (e.g. `openssl rand -base64 32`).", [name]);
+            }
+        }
+    }
+
+    private static bool IsStrongKey(string? value)
+    {
+        var buffer = new byte[((value?.Length ?? 0) * 3 / 4) + 3];
+        return !string.IsNullOrWhiteSpace(value)
+            && Convert.TryFromBase64String(value, buffer, out var written)
+            && written >= 32;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Health;
+using ScormFunctions.Core.Identity;
+using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Storage;
+
+namespace ScormFunctions.Core;
+
+/// <summary>Registers everything both hosts share. Options are validated at start-up.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddScormFunctionsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
+        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<TableProvider>();
+        services.AddSingleton<CourseRepository>();
+        services.AddSingleton<RegistrationRepository>();
+
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<AccessControl>();
+        services.AddSingleton<DevelopmentTokenIssuer>();
+
+        services.AddSingleton<IHealthProbe, StorageHealthProbe>();
+        services.AddSingleton<HealthHandler>();
+        services.AddSingleton<CourseHandlers>();
+        return services;
+    }
+}

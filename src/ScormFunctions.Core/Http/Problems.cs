@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+
+namespace ScormFunctions.Core.Http;
+
+/// <summary>RFC 9457 problem details for every error we return.</summary>
+public static class Problems
+{
+    public static IResult BadRequest(string detail, string title = "The request is not valid.") =>
+        Results.Problem(detail: detail, title: title, statusCode: StatusCodes.Status400BadRequest);
+
+    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+        Results.ValidationProblem(errors, detail: detail, title: "The request is not valid.");
+
+    public static IResult NotFound(string detail) =>
+        Results.Problem(detail: detail, title: "Not found.", statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult Conflict(string detail) =>
+        Results.Problem(detail: detail, title: "Conflict.", statusCode: StatusCodes.Status409Conflict);
+
+    public static IResult Unprocessable(string detail, string title = "The content cannot be processed.") =>
+        Results.Problem(detail: detail, title: title, statusCode: StatusCodes.Status422UnprocessableEntity);
+
+    public static IResult Unauthorized(string detail) =>
+        Results.Problem(detail: detail, title: "Authentication required.", statusCode: StatusCodes.Status401Unauthorized);
+
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(detail: detail, title: "Forbidden.", statusCode: StatusCodes.Status403Forbidden);
+
+    public static IResult Unavailable(string detail) =>
+        Results.Problem(detail: detail, title: "A dependency is unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    public static IResult BadGateway(string detail) =>
+        Results.Problem(detail: detail, title: "SCORM Cloud refused the request.", statusCode: StatusCodes.Status502BadGateway);
+
+    /// <summary>Validates an id from the route; null when valid.</summary>
+    public static IResult? InvalidId(string? id, string name) =>
+        ResourceId.Validate(id, name) is { } message ? BadRequest(message, $"Invalid {name}.") : null;
+}

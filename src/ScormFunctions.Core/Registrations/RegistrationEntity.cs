@@ -1,0 +1,88 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace ScormFunctions.Core.Registrations;
+
+/// <summary>
+/// Our record of a registration: one partition per registration (point reads, ETag-checked updates).
+/// Reported values come from SCORM Cloud (postback or refresh); overrides are set by admins beside them.
+/// </summary>
+public sealed class RegistrationEntity : ITableEntity
+{
+    public const string Row = "registration";
+
+    /// <summary>The registration id (ours; also SCORM Cloud's).</summary>
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = Row;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string CourseId { get; set; } = "";
+
+    public string LearnerId { get; set; } = "";
+
+    public string? LearnerFirstName { get; set; }
+
+    public string? LearnerLastName { get; set; }
+
+    public string? LearnerEmail { get; set; }
+
+    /// <summary><see cref="RegistrationState"/> as text.</summary>
+    public string State { get; set; } = RegistrationState.Pending;
+
+    public string? FailureReason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    // Reported by SCORM Cloud (the "big four" plus dates).
+    public string? Completion { get; set; }
+
+    public string? Success { get; set; }
+
+    /// <summary>0–100, as SCORM Cloud's <c>score.scaled</c>.</summary>
+    public double? Score { get; set; }
+
+    public double? TotalSecondsTracked { get; set; }
+
+    public DateTimeOffset? FirstAccessDate { get; set; }
+
+    public DateTimeOffset? LastAccessDate { get; set; }
+
+    public DateTimeOffset? CompletedDate { get; set; }
+
+    /// <summary>SCORM Cloud's <c>updated</c> of the data we hold; older postbacks never overwrite it.</summary>
+    public DateTimeOffset? ReportedUpdatedAt { get; set; }
+
+    /// <summary>Blob name of the latest activity/runtime details (large parts live in blobs).</summary>
+    public string? DetailsBlob { get; set; }
+
+    // Admin override, kept beside the reported values (history in its own table).
+    public string? OverrideCompletion { get; set; }
+
+    public string? OverrideSuccess { get; set; }
+
+    public double? OverrideScore { get; set; }
+
+    public string? OverrideReason { get; set; }
+
+    public string? OverrideBy { get; set; }
+
+    public DateTimeOffset? OverrideAt { get; set; }
+}
+
+/// <summary>Lifecycle of a registration record.</summary>
+public static class RegistrationState
+{
+    /// <summary>Written before SCORM Cloud is asked; repaired by the next attempt or the sweep.</summary>
+    public const string Pending = "pending";
+    public const string Active = "active";
+    public const string Failed = "failed";
+    public const string Deleted = "deleted";
+}

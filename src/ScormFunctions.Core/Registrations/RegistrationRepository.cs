@@ -1,0 +1,85 @@
+using Azure;
+using Azure.Data.Tables;
+using ScormFunctions.Core.Http;
+using ScormFunctions.Core.Storage;
+
+namespace ScormFunctions.Core.Registrations;
+
+/// <summary>Registration records plus their course/learner index rows.</summary>
+public class RegistrationRepository(TableProvider tables, TimeProvider time)
+{
+    public virtual async Task<RegistrationEntity?> GetAsync(string registrationId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
+        return await table.GetOrDefaultAsync<RegistrationEntity>(registrationId, RegistrationEntity.Row, cancellationToken);
+    }
+
+    /// <summary>Writes the index rows, then inserts the record; throws <see cref="RecordAlreadyExistsException"/>.</summary>
+    public virtual async Task<RegistrationEntity> InsertAsync(RegistrationEntity registration, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        registration.RowKey = RegistrationEntity.Row;
+        registration.CreatedAt = registration.CreatedAt == default ? now : registration.CreatedAt;
+        registration.UpdatedAt = now;
+        await WriteIndexAsync(registration, cancellationToken);
+        var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
+        return await table.InsertAsync(registration, cancellationToken);
+    }
+
+    /// <summary>Replaces the record if unchanged since read; throws <see cref="ConcurrencyConflictException"/>.</summary>
+    public virtual async Task<RegistrationEntity> UpdateAsync(RegistrationEntity registration, CancellationToken cancellationToken)
+    {
+        registration.UpdatedAt = time.GetUtcNow();
+        var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
+        return await table.ReplaceAsync(registration, cancellationToken);
+    }
+
+    /// <summary>Removes the record and its index rows (used when SCORM Cloud refused a pending create).</summary>
+    public virtual async Task DeleteAsync(RegistrationEntity registration, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
+        await table.DeleteIfMatchAsync(registration, cancellationToken);
+        var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
+        await index.DeleteEntityAsync(RegistrationIndexEntity.CoursePartition(registration.CourseId), registration.PartitionKey, ETag.All, cancellationToken);
+        await index.DeleteEntityAsync(RegistrationIndexEntity.LearnerPartition(registration.LearnerId), registration.PartitionKey, ETag.All, cancellationToken);
+    }
+
+    /// <summary>Idempotently (re)writes both index rows for a registration; the repair path uses it too.</summary>
+    public virtual async Task WriteIndexAsync(RegistrationEntity registration, CancellationToken cancellationToken)
+    {
+        var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
+        await index.UpsertEntityAsync(new RegistrationIndexEntity
+        {
+            PartitionKey = RegistrationIndexEntity.CoursePartition(registration.CourseId),
+            RowKey = registration.PartitionKey,
+        }, TableUpdateMode.Replace, cancellationToken);
+        await index.UpsertEntityAsync(new RegistrationIndexEntity
+        {
+            PartitionKey = RegistrationIndexEntity.LearnerPartition(registration.LearnerId),
+            RowKey = registration.PartitionKey,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public virtual Task<PagedResult<RegistrationEntity>> ListByCourseAsync(
+        string courseId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        ListByIndexAsync(RegistrationIndexEntity.CoursePartition(courseId), r => r.CourseId == courseId, pageSize, continuationToken, cancellationToken);
+
+    public virtual Task<PagedResult<RegistrationEntity>> ListByLearnerAsync(
+        string learnerId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        ListByIndexAsync(RegistrationIndexEntity.LearnerPartition(learnerId), r => r.LearnerId == learnerId, pageSize, continuationToken, cancellationToken);
+
+    /// <summary>
+    /// One page of index rows, resolved by parallel point reads. Rows whose record is missing or no longer
+    /// matches (a crash between the two writes) are skipped, so a page may hold fewer items than asked.
+    /// </summary>
+    private async Task<PagedResult<RegistrationEntity>> ListByIndexAsync(
+        string partition, Func<RegistrationEntity, bool> stillMatches, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        var page = await index.QueryPageAsync<RegistrationIndexEntity>(filter, pageSize, continuationToken, cancellationToken);
+        var records = await Task.WhenAll(page.Values.Select(row => GetAsync(row.RowKey, cancellationToken)));
+        var items = records.Where(r => r is not null && stillMatches(r)).Select(r => r!).ToList();
+        return new PagedResult<RegistrationEntity>(items, page.ContinuationToken);
+    }
+}

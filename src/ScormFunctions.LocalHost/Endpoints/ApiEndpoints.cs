@@ -1,0 +1,19 @@
+using ScormFunctions.LocalHost.Development;
+
+namespace ScormFunctions.LocalHost.Endpoints;
+
+/// <summary>Maps every API route under /api, the same routes the Functions shell declares.</summary>
+public static class ApiEndpoints
+{
+    public static WebApplication MapScormFunctionsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapHealthEndpoints();
+        api.MapCourseEndpoints();
+        if (app.Environment.IsDevelopment())
+        {
+            api.MapDevTokens();
+        }
+        return app;
+    }
+}

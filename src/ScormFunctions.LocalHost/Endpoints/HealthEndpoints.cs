@@ -1,0 +1,12 @@
+using ScormFunctions.Core.Health;
+
+namespace ScormFunctions.LocalHost.Endpoints;
+
+public static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/health", (HttpRequest req, HealthHandler h, CancellationToken ct) => h.GetAsync(req, ct))
+            .WithName("GetHealth").WithSummary("Anonymous: state of storage and SCORM Cloud.").WithTags("Health");
+    }
+}

@@ -1,0 +1,34 @@
+using ScormFunctions.Core;
+using ScormFunctions.Core.Configuration;
+using ScormFunctions.LocalHost.Development;
+
+namespace ScormFunctions.LocalHost;
+
+/// <summary>Service registration and pipeline of the local host (the Functions shell does the same with triggers).</summary>
+public static class LocalHostExtensions
+{
+    public const string CorsPolicy = "spa";
+
+    public static WebApplicationBuilder AddLocalHostServices(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
+        }
+        builder.Services.AddScormFunctionsCore(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        var origins = builder.Configuration.GetSection(AppOptions.SectionName).Get<AppOptions>()?.AllowedOriginList ?? [];
+        builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins([.. origins]).AllowAnyHeader().AllowAnyMethod()));
+        return builder;
+    }
+
+    public static WebApplication UseLocalHostPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors(CorsPolicy);
+        app.MapOpenApi("/api/openapi/{documentName}.json");
+        return app;
+    }
+}
