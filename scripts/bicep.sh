@@ -16,6 +16,11 @@ grep -Eq '^[[:space:]]+project:[[:space:]]*\.?/?src/ScormFunctions\.FunctionApp/
 grep -Eq '^[[:space:]]+host:[[:space:]]*function[[:space:]]*$' azure.yaml || fail "azure.yaml: services.api.host must be function"
 [ -f src/ScormFunctions.FunctionApp/ScormFunctions.FunctionApp.csproj ] || fail "src/ScormFunctions.FunctionApp/ScormFunctions.FunctionApp.csproj is missing"
 
+# Every parameter azd passes (infra/main.parameters.json) must exist in main.bicep, or the deployment fails.
+for name in $(grep -oE '^    "[A-Za-z][A-Za-z0-9]*": \{' infra/main.parameters.json | tr -d ' ":{'); do
+  grep -Eq "^param $name " infra/main.bicep || fail "infra/main.parameters.json: '$name' is not a parameter of infra/main.bicep"
+done
+
 bicep="${BICEP:-}"
 if [ -z "$bicep" ]; then
   version="$(sed -n 's/.*Include="Azure.Bicep.CommandLine.linux-x64" Version="\[\([^]]*\)\]".*/\1/p' tools/bicep/bicep.csproj)"
