@@ -43,6 +43,7 @@ public partial class ScormCloudClient
             .Add("postbackUrl", options.PostbackUrl);
         var file = new PackageContent(package, options.ContentLength);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        if (options.ContentLength is { } length) file.Headers.ContentLength = length;
         var form = new MultipartFormDataContent { { file, "file", options.FileName ?? courseId + ".zip" } };
 
         using var request = CreateRequest(HttpMethod.Post, "courses/importJobs/upload" + query, ScormCloudRequestPolicy.Upload, form);
