@@ -24,7 +24,7 @@ internal static class BoundedEntryReader
             }
             buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        return Verified(entry, buffer, out error);
     }
 
     public static async Task<(byte[]? Bytes, PackageError? Error)> ReadAsync(PackageEntry entry, long maxBytes, CancellationToken cancellationToken)
@@ -41,8 +41,18 @@ internal static class BoundedEntryReader
                 if (buffer.Length + read > maxBytes) return (null, TooLarge(entry, maxBytes));
                 buffer.Write(chunk, 0, read);
             }
-            return (buffer.ToArray(), null);
+            var bytes = Verified(entry, buffer, out var crcError);
+            return (bytes, crcError);
         }
+    }
+
+    /// <summary>The runtime stops at the declared size without checking the CRC; a mismatch means a damaged or lying entry.</summary>
+    private static byte[]? Verified(PackageEntry entry, MemoryStream buffer, out PackageError? error)
+    {
+        var crc = new Crc32();
+        crc.Append(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        error = crc.Value == entry.Entry.Crc32 ? null : SafeZipExtractor.Damaged(entry);
+        return error is null ? buffer.ToArray() : null;
     }
 
     private static bool TooLargeDeclared(PackageEntry entry, long maxBytes, out PackageError? error)

@@ -81,6 +81,7 @@ public static class SafeZipExtractor
         await using (var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
         {
             var buffer = new byte[BufferSize];
+            var crc = new Crc32();
             long entryBytes = 0;
             int read;
             while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
@@ -97,11 +98,17 @@ public static class SafeZipExtractor
                     throw new PackageRejectedException(new PackageError(PackageErrorCode.ZipBomb,
                         $"The package expands to more than the {Sizes.Format(limits.MaxTotalUncompressedBytes)} limit (while extracting '{entry.Entry.FullName}')."));
                 }
+                crc.Append(buffer.AsSpan(0, read));
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
+            if (crc.Value != entry.Entry.Crc32) throw new PackageRejectedException(Damaged(entry));
         }
         return total;
     }
+
+    internal static PackageError Damaged(PackageEntry entry) =>
+        new(PackageErrorCode.NotAZip,
+            $"The file '{entry.Entry.FullName}' in the zip is damaged: its content does not match the checksum and size in the zip header. Zip the course again and upload the new file.");
 
     private static void DeleteQuietly(List<string> files)
     {
