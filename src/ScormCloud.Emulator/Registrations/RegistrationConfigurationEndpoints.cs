@@ -1,0 +1,55 @@
+using ScormCloud.Emulator.Api;
+using ScormCloud.Emulator.Postbacks;
+using ScormCloud.Emulator.Store;
+
+namespace ScormCloud.Emulator.Registrations;
+
+/// <summary>
+/// <c>GET|POST /registrations/{id}/configuration</c> for the postback settings (ApiRollupRegistration*). Other setting
+/// ids are stored and echoed but have no effect.
+/// </summary>
+public static class RegistrationConfigurationEndpoints
+{
+    public sealed record SettingValue(string? SettingId, string? Value, bool? Explicit);
+
+    public sealed record SettingsPostSchema(List<SettingValue>? Settings);
+
+    public static void MapRegistrationConfigurationEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/registrations/{registrationId}/configuration", (string registrationId, EmulatorStore store) =>
+        {
+            if (!store.Registrations.TryGetValue(registrationId, out var r)) return ApiResults.RegistrationNotFound(registrationId);
+            lock (r.Gate)
+            {
+                var ids = PostbackSettings.Defaults.Keys.Concat(r.Settings.Keys).Distinct(StringComparer.Ordinal);
+                var items = ids.Select(id => new
+                {
+                    id,
+                    value = PostbackSettings.Effective(r.Settings, id),
+                    effectiveValue = PostbackSettings.Effective(r.Settings, id),
+                    effectiveValueSource = r.Settings.ContainsKey(id) ? "registration" : "default",
+                    explicitValue = r.Settings.GetValueOrDefault(id),
+                }).ToList();
+                return ApiResults.Json(new { settingItems = items });
+            }
+        });
+
+        api.MapPost("/registrations/{registrationId}/configuration", (string registrationId, SettingsPostSchema body, EmulatorStore store) =>
+        {
+            if (!store.Registrations.TryGetValue(registrationId, out var r)) return ApiResults.RegistrationNotFound(registrationId);
+            if (body.Settings is null || body.Settings.Any(s => string.IsNullOrWhiteSpace(s.SettingId)))
+            {
+                return ApiResults.BadRequest("Each setting needs a 'settingId'.");
+            }
+            lock (r.Gate)
+            {
+                foreach (var s in body.Settings)
+                {
+                    if (s.Value is null) r.Settings.Remove(s.SettingId!);
+                    else r.Settings[s.SettingId!] = s.Value;
+                }
+            }
+            return Results.NoContent();
+        });
+    }
+}
