@@ -3,8 +3,16 @@ namespace Scorm.Packaging;
 /// <summary>Zip entry name rules shared by the inspector and the extractor, so both accept and reject the same packages.</summary>
 internal static class EntryNames
 {
-    /// <summary>Windows tools write <c>\</c>; manifests always use <c>/</c>.</summary>
-    public static string Normalize(string fullName) => fullName.Replace('\\', '/');
+    /// <summary>
+    /// Windows tools write <c>\</c>; manifests always use <c>/</c>. Some tools also prefix <c>./</c>, which would
+    /// otherwise hide a root imsmanifest.xml. Nothing else is rewritten, so unsafe names stay visible to <see cref="IsUnsafe"/>.
+    /// </summary>
+    public static string Normalize(string fullName)
+    {
+        var name = fullName.Replace('\\', '/');
+        while (name.StartsWith("./", StringComparison.Ordinal)) name = name[2..];
+        return name;
+    }
 
     /// <summary>macOS Finder noise that is never part of a course.</summary>
     public static bool IsIgnored(string normalized) =>

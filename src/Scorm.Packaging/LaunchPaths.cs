@@ -63,9 +63,26 @@ internal static class LaunchPaths
         return true;
     }
 
-    private static string StripDotSegments(string path)
+    /// <summary>
+    /// Removes "." and resolves ".." segments in the path part (not the query), so "content/../index.html" finds
+    /// "index.html". A ".." that would climb above the package root is kept, so the file is reported missing.
+    /// </summary>
+    private static string StripDotSegments(string href)
     {
-        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
-        return path.Replace("/./", "/", StringComparison.Ordinal);
+        if (IsExternal(href)) return href;
+        var file = FilePart(href);
+        var rest = href[file.Length..];
+        var segments = new List<string>();
+        foreach (var segment in file.Split('/'))
+        {
+            if (segment == ".") continue;
+            if (segment == ".." && segments.Count > 0 && segments[^1] != "..")
+            {
+                segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+            segments.Add(segment);
+        }
+        return string.Join('/', segments) + rest;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class PackageCatalog
 
     public long TotalUncompressedBytes { get; }
 
-    public int FileCount => Entries.Count;
+    public int Count => Entries.Count;
 
     public PackageEntry? Find(string name) => byName.GetValueOrDefault(name);
 
@@ -49,6 +49,7 @@ internal sealed class PackageCatalog
         foreach (var entry in all)
         {
             var name = EntryNames.Normalize(entry.FullName);
+            if (name.Length == 0) continue; // a "./" entry for the root folder itself
             if (EntryNames.IsUnsafe(name))
             {
                 error = new PackageError(PackageErrorCode.UnsafeEntryName,

@@ -116,7 +116,7 @@ public static class PackageInspector
     }
 
     private static PackageInspection Result(InspectionPlan plan, PackageManifest? manifest, PackageError? error, List<string> warnings) =>
-        new(manifest, error, warnings, plan.Catalog.FileCount, plan.Catalog.TotalUncompressedBytes);
+        new(manifest, error, warnings, plan.Catalog.Count, plan.Catalog.TotalUncompressedBytes);
 
     private static PackageInspection NotAZip(Exception ex, List<string> warnings) =>
         new(null, new PackageError(PackageErrorCode.NotAZip,

@@ -182,6 +182,32 @@ public sealed class CraftedPackageTests
     }
 
     [Fact]
+    public void Dot_slash_prefixed_entry_names_are_found()
+    {
+        using var zip = ZipBuilder.Build(("./", ""), ("./imsmanifest.xml", ZipBuilder.Manifest12()), ("./index.html", Index));
+
+        var inspection = PackageInspector.Inspect(zip);
+
+        Assert.True(inspection.IsValid, inspection.Error?.Message);
+        Assert.Equal("index.html", inspection.Manifest!.LaunchHref);
+    }
+
+    [Theory]
+    [InlineData("content/../index.html?x=1", "index.html?x=1", true)]
+    [InlineData("./index.html", "index.html", true)]
+    [InlineData("../index.html", "../index.html", false)]
+    public void Dot_segments_in_hrefs_are_resolved_within_the_package(string href, string expected, bool valid)
+    {
+        using var zip = ZipBuilder.Build(("imsmanifest.xml", ZipBuilder.Manifest12(href: href)), ("index.html", Index));
+
+        var inspection = PackageInspector.Inspect(zip);
+
+        Assert.Equal(valid, inspection.IsValid);
+        if (valid) Assert.Equal(expected, inspection.Manifest!.LaunchHref);
+        else Assert.Equal(PackageErrorCode.MissingLaunchFile, inspection.Error?.Code);
+    }
+
+    [Fact]
     public void Url_encoded_launch_href_matches_the_file()
     {
         using var zip = ZipBuilder.Build(("imsmanifest.xml", ZipBuilder.Manifest12(href: "my%20course/index.html")), ("my course/index.html", Index));
