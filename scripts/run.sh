@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Starts the whole local system: Azurite (pinned, from npm), the offline SCORM Cloud emulator when no SCORM Cloud
+# credentials are configured, and the local host on http://127.0.0.1:7071 (the port `func start` uses).
+# Real SCORM Cloud instead: export ScormCloud__AppId=... ScormCloud__SecretKey=... before running.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+
+scripts/azurite.sh start
+
+echo "building the local host and the emulator..."
+dotnet build src/ScormFunctions.LocalHost --nologo -v quiet -clp:ErrorsOnly
+emulator_pid=""
+if [ -z "${ScormCloud__AppId:-}" ] || [ -z "${ScormCloud__SecretKey:-}" ]; then
+  dotnet build src/ScormCloud.Emulator --nologo -v quiet -clp:ErrorsOnly
+  mkdir -p .localdata
+  # Emulator credentials are fake, local-only values (the emulator's documented defaults).
+  export ScormCloud__BaseUrl="http://127.0.0.1:7072/api/v2/" ScormCloud__AppId="emulator-app" ScormCloud__SecretKey="emulator-secret"
+  dotnet run --no-build --project src/ScormCloud.Emulator -- --urls http://127.0.0.1:7072 \
+    --Emulator:AppId emulator-app --Emulator:SecretKey emulator-secret >.localdata/emulator.log 2>&1 &
+  emulator_pid=$!
+  trap '[ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/7072) 2>/dev/null && break; sleep 0.2; done
+  echo "SCORM Cloud: offline emulator on http://127.0.0.1:7072/api/v2/ (log: .localdata/emulator.log)"
+else
+  echo "SCORM Cloud: ${ScormCloud__BaseUrl:-https://cloud.scorm.com/api/v2/} (app id ${ScormCloud__AppId})"
+fi
+
+cat <<TXT
+ScormFunctions local host:
+  API         http://127.0.0.1:7071/api
+  health      http://127.0.0.1:7071/api/health
+  OpenAPI     http://127.0.0.1:7071/api/openapi/v1.json
+  sample SPA  http://127.0.0.1:7071/
+  dev tokens  curl -s -X POST http://127.0.0.1:7071/api/dev/tokens -H 'content-type: application/json' -d '{"subject":"ada","roles":["admin"]}'
+  Azurite     blob 127.0.0.1:10000, queue :10001, table :10002 (stop: scripts/azurite.sh stop)
+Press Ctrl+C to stop.
+TXT
+dotnet run --no-build --project src/ScormFunctions.LocalHost --no-launch-profile -- --urls http://127.0.0.1:7071
