@@ -5,7 +5,8 @@ namespace Scorm.Packaging;
 /// <summary>
 /// Inspects a course package zip without reading it whole: only the central directory and the descriptor entry
 /// (imsmanifest.xml, or cmi5.xml / tincan.xml) are read, so it is cheap on a seekable blob stream.
-/// Bad packages never throw; they come back with <see cref="PackageInspection.Error"/> set.
+/// Bad packages never throw; they come back with <see cref="PackageInspection.Error"/> set. The stream is left open
+/// and its position restored, so the caller can upload the same stream afterwards.
 /// </summary>
 public static class PackageInspector
 {
@@ -14,6 +15,7 @@ public static class PackageInspector
         RequireSeekable(seekableZip);
         limits ??= PackageLimits.Default;
         var warnings = new List<string>();
+        var start = seekableZip.Position;
         try
         {
             using var archive = new ZipArchive(seekableZip, ZipArchiveMode.Read, leaveOpen: true);
@@ -26,6 +28,10 @@ public static class PackageInspector
         {
             return NotAZip(ex, warnings);
         }
+        finally
+        {
+            seekableZip.Position = start;
+        }
     }
 
     public static async Task<PackageInspection> InspectAsync(
@@ -34,6 +40,7 @@ public static class PackageInspector
         RequireSeekable(seekableZip);
         limits ??= PackageLimits.Default;
         var warnings = new List<string>();
+        var start = seekableZip.Position;
         try
         {
             var archive = await ZipArchive.CreateAsync(seekableZip, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
@@ -48,6 +55,10 @@ public static class PackageInspector
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
         {
             return NotAZip(ex, warnings);
+        }
+        finally
+        {
+            seekableZip.Position = start;
         }
     }
 

@@ -30,13 +30,16 @@ public sealed class StreamReadingTests
     }
 
     [Fact]
-    public void The_caller_stream_is_left_open()
+    public async Task The_caller_stream_is_left_open_at_its_original_position()
     {
-        using var stream = File.OpenRead(RepoPaths.Package("synthetic_scorm12_minimal_autopass.zip"));
+        await using var stream = File.OpenRead(RepoPaths.Package("synthetic_scorm12_minimal_autopass.zip"));
 
         PackageInspector.Inspect(stream);
+        Assert.Equal(0, stream.Position);
+        await PackageInspector.InspectAsync(stream, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(stream.CanRead);
+        Assert.Equal(0, stream.Position);
     }
 
     [Fact]
