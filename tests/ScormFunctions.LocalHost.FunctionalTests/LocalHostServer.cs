@@ -10,15 +10,19 @@ namespace ScormFunctions.LocalHost.FunctionalTests;
 
 /// <summary>
 /// The local host on a free 127.0.0.1 port (real Kestrel, real HTTP), against Azurite with a table prefix of
-/// its own. Settings can be overridden per test class.
+/// its own and, unless a test passes its own, an in-process SCORM Cloud emulator. Settings can be overridden.
 /// </summary>
 public sealed class LocalHostServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private LocalHostServer(WebApplication app, Uri baseUrl, string tablePrefix)
+    private readonly EmulatorServer? ownedEmulator;
+
+    private LocalHostServer(WebApplication app, Uri baseUrl, string tablePrefix, EmulatorServer? emulator, bool ownsEmulator)
     {
         this.app = app;
+        Emulator = emulator;
+        ownedEmulator = ownsEmulator ? emulator : null;
         BaseUrl = baseUrl;
         TablePrefix = tablePrefix;
         Client = new HttpClient { BaseAddress = baseUrl };
@@ -32,10 +36,16 @@ public sealed class LocalHostServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>The emulator this host talks to (null when a test pointed ScormCloud:* elsewhere).</summary>
+    public EmulatorServer? Emulator { get; }
+
     public static async Task<LocalHostServer> StartAsync(
-        IDictionary<string, string?>? settings = null, string environment = "Development")
+        IDictionary<string, string?>? settings = null, string environment = "Development", EmulatorServer? emulator = null,
+        Action<IServiceCollection>? services = null)
     {
         await Azurite.EnsureStartedAsync();
+        var ownsEmulator = emulator is null && settings?.ContainsKey("ScormCloud:BaseUrl") != true;
+        if (ownsEmulator) emulator = await EmulatorServer.StartAsync();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var config = new Dictionary<string, string?>
         {
@@ -50,14 +60,28 @@ public sealed class LocalHostServer : IAsyncDisposable
             ["Signing:PostbackKey"] = NewKey(),
             ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
         };
+        if (emulator is not null)
+        {
+            config["ScormCloud:BaseUrl"] = emulator.BaseUrl.ToString();
+            config["ScormCloud:AppId"] = emulator.AppId;
+            config["ScormCloud:SecretKey"] = emulator.SecretKey;
+        }
+        // A free port chosen up front, so App:PublicBaseUrl (postback and launch URLs) is this server's real URL.
+        var port = FreePort();
+        config["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        config["Registrations:ResultsContainer"] = prefix + "-results";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 
         var app = LocalHostApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--environment", environment],
-            b => b.Configuration.AddInMemoryCollection(config));
+            ["--urls", $"http://127.0.0.1:{port}", "--environment", environment],
+            b =>
+            {
+                b.Configuration.AddInMemoryCollection(config);
+                services?.Invoke(b.Services);
+            });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalHostServer(app, new Uri(address.TrimEnd('/') + "/"), prefix);
+        return new LocalHostServer(app, new Uri(address.TrimEnd('/') + "/"), prefix, emulator, ownsEmulator);
     }
 
     /// <summary>A development token from the host's own endpoint.</summary>
@@ -81,6 +105,14 @@ public sealed class LocalHostServer : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        if (ownedEmulator is not null) await ownedEmulator.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -24,6 +24,25 @@ public sealed class HostConfigurationTests
     }
 
     [Fact]
+    public async Task HealthIs503NamingScormCloudWhenItRejectsOurCredentials()
+    {
+        await using var emulator = await ScormFunctions.Testing.EmulatorServer.StartAsync();
+        await using var server = await LocalHostServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["ScormCloud:BaseUrl"] = emulator.BaseUrl.ToString(),
+            ["ScormCloud:AppId"] = emulator.AppId,
+            ["ScormCloud:SecretKey"] = "not-the-emulator-secret",
+        });
+
+        var response = await server.Client.GetAsync("api/health", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(["scormCloud"], body.GetProperty("down").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("401", body.GetProperty("checks").GetProperty("scormCloud").GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task DevelopmentTokensAreNotMappedOutsideDevelopment()
     {
         await using var server = await LocalHostServer.StartAsync(environment: "Production");
