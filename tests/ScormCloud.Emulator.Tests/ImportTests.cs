@@ -46,6 +46,7 @@ public sealed class ImportTests
     [InlineData("edge_xml_base.zip", null)]
     [InlineData("edge_no_default_org_two_orgs.zip", null)]
     [InlineData("edge_2004_no_schemaversion.zip", null)]
+    [InlineData("moodle_singlescobasic_missingorg.zip", "SCORM12")]
     public async Task EdgeCasesThatAreValidPackagesImport(string package, string? standard)
     {
         await using var server = await EmulatorServer.StartAsync();
@@ -70,7 +71,8 @@ public sealed class ImportTests
     [InlineData("edge_large_file_64MiB.zip")]
     [InlineData("edge_missing_launch_file.zip")]
     [InlineData("moodle_validaicc.zip")]
-    public async Task BrokenOrUnsupportedPackagesEndInErrorWithAMessage(string package)
+    [InlineData("edge_nested_top_folder.zip")]
+    public async Task BrokenOrUnsupportedPackagesEndInErrorWithTheInspectorsMessage(string package)
     {
         await using var server = await EmulatorServer.StartAsync();
         using var client = server.CreateClient();
@@ -78,7 +80,10 @@ public sealed class ImportTests
         var job = await client.ImportAsync("broken", package);
 
         Assert.True(job.GetProperty("status").GetString() == "ERROR", job.ToString());
-        Assert.False(string.IsNullOrWhiteSpace(job.GetProperty("message").GetString()));
+        await using var zip = File.OpenRead(RepoPaths.Package(package));
+        var expected = Scorm.Packaging.PackageInspector.Inspect(zip).Error?.Message;
+        Assert.False(string.IsNullOrWhiteSpace(expected));
+        Assert.Equal(expected, job.GetProperty("message").GetString());
         Assert.False(job.TryGetProperty("importResult", out _));
         using var course = await client.GetAsync("courses/broken", Api.Ct);
         Assert.Equal(HttpStatusCode.NotFound, course.StatusCode);
