@@ -3,6 +3,10 @@ using ScormCloud.Client.Tests.Infrastructure;
 
 namespace ScormCloud.Client.Tests.Operations;
 
+/// <summary>
+/// Measures process-wide allocation, so it runs alone (<see cref="SerialCollection"/>), after the parallel tests.
+/// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class StreamingUploadTests : IDisposable
 {
     private const long PayloadBytes = 256L * 1024 * 1024;

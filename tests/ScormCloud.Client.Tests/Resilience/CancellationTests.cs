@@ -23,9 +23,11 @@ public sealed class CancellationTests : IDisposable
     [Fact]
     public async Task CancellationReachesTheInFlightRequest()
     {
+        var handlerStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handlerCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _harness.Handler.Fallback = async (_, ct) =>
         {
+            handlerStarted.TrySetResult();
             try
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, ct);
@@ -38,11 +40,13 @@ public sealed class CancellationTests : IDisposable
             return FakeHttpHandler.Respond(HttpStatusCode.OK);
         };
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cts.CancelAfter(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _harness.Client.PingAsync(cts.Token));
+        var ping = _harness.Client.PingAsync(cts.Token);
+        await handlerStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await cts.CancelAsync();
 
-        await handlerCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ping);
+        await handlerCancelled.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Single(_harness.Handler.Requests);
     }
 
