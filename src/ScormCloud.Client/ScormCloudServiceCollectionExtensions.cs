@@ -14,6 +14,10 @@ public static class ScormCloudServiceCollectionExtensions
     /// (validated on start; messages name keys such as <c>ScormCloud:AppId</c>), and registers
     /// <see cref="ScormCloudClient"/> as a typed <see cref="HttpClient"/> with the SCORM Cloud resilience pipeline.
     /// </summary>
+    /// <remarks>
+    /// Calling it again is harmless: the first call's options section and pipeline stay (a second resilience handler
+    /// would multiply the retries), and the returned builder configures the same client.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configurationSection">The <c>ScormCloud</c> section.</param>
     /// <returns>The HTTP client builder, for further configuration (for example a primary handler in tests).</returns>
@@ -21,6 +25,12 @@ public static class ScormCloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configurationSection);
+
+        if (services.Any(d => d.ServiceType == typeof(ScormCloudClientRegistration)))
+        {
+            return services.AddHttpClient<ScormCloudClient>();
+        }
+        services.AddSingleton<ScormCloudClientRegistration>();
 
         var sectionPath = (configurationSection as IConfigurationSection)?.Path ?? ScormCloudClientOptions.SectionName;
         services.AddOptions<ScormCloudClientOptions>().Bind(configurationSection).ValidateOnStart();

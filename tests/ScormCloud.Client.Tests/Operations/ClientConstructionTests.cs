@@ -92,6 +92,21 @@ public sealed class ClientConstructionTests
     }
 
     [Fact]
+    public async Task RegisteringTwiceDoesNotMultiplyRetries()
+    {
+        var other = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Other:AppId"] = "x", ["Other:SecretKey"] = "y" })
+            .Build();
+        using var harness = new ClientHarness(configureServices: services => services.AddScormCloudClient(other.GetSection("Other")));
+        harness.Handler.Fallback = (_, _) => Task.FromResult(FakeHttpHandler.Respond(HttpStatusCode.ServiceUnavailable));
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => harness.Client.PingAsync(Ct));
+
+        Assert.Equal(1 + 3, harness.Handler.Requests.Count);
+        Assert.Equal(ClientHarness.AppId, harness.Services.GetRequiredService<IOptions<ScormCloudClientOptions>>().Value.AppId);
+    }
+
+    [Fact]
     public async Task ClientCanBeMocked()
     {
         var client = Substitute.For<ScormCloudClient>();
