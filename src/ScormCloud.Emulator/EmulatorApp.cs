@@ -26,7 +26,11 @@ public static class EmulatorApp
 
     private static void AddEmulatorServices(this IServiceCollection services)
     {
-        services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section);
+        services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section)
+            .Validate(o => o.PageSize >= 1, "Emulator:PageSize must be at least 1.")
+            .Validate(o => o.Postbacks.MaxAttempts >= 1, "Emulator:Postbacks:MaxAttempts must be at least 1.")
+            .Validate(o => o.ImportDuration >= TimeSpan.Zero, "Emulator:ImportDuration must not be negative.")
+            .ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = ApiJson.Options.DefaultIgnoreCondition);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EmulatorStore>();

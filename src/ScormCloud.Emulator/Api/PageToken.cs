@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
 using System.Text.Json;
 
 namespace ScormCloud.Emulator.Api;
@@ -34,7 +33,4 @@ public sealed record PageToken(long After, Dictionary<string, string?> Filters)
         page.RemoveAt(page.Count - 1);
         return (page, new PageToken(sequence(page[^1]), filters).Encode());
     }
-
-    public static string Describe(Dictionary<string, string?> filters) =>
-        new StringBuilder().AppendJoin(", ", filters.Select(f => $"{f.Key}={f.Value}")).ToString();
 }

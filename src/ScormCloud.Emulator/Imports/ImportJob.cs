@@ -22,7 +22,10 @@ public sealed class ImportJob(string id, string courseId, bool mayCreateNewVersi
 
     public DateTimeOffset ReadyAt { get; } = readyAt;
 
-    public string Status { get; private set; } = Running;
+    private volatile string status = Running;
+
+    /// <summary>Set last (after <see cref="Result"/> and <see cref="Message"/>), so a reader that sees it sees them.</summary>
+    public string Status => status;
 
     public string? Message { get; private set; }
 
@@ -32,12 +35,12 @@ public sealed class ImportJob(string id, string courseId, bool mayCreateNewVersi
     {
         Result = version;
         Message = "Import complete.";
-        Status = Complete;
+        status = Complete;
     }
 
     public void Fail(string message)
     {
         Message = message;
-        Status = Error;
+        status = Error;
     }
 }

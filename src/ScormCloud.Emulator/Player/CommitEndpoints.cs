@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 using ScormCloud.Emulator.Postbacks;
 using ScormCloud.Emulator.Registrations;
 using ScormCloud.Emulator.Store;
@@ -25,7 +26,10 @@ public static class CommitEndpoints
             {
                 return Failure(StatusCodes.Status404NotFound);
             }
-            if (request.ContentLength > MaxCommitBytes) return Failure(StatusCodes.Status413PayloadTooLarge);
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxCommitBytes;
+            }
             JsonObject? commit;
             try
             {
