@@ -5,6 +5,7 @@ using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Health;
 using ScormFunctions.Core.Identity;
+using ScormFunctions.Core.Imports;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
 
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, StorageHealthProbe>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<CourseHandlers>();
+        services.AddImports(configuration);
         return services;
     }
 }

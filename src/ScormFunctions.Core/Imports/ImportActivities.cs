@@ -1,0 +1,259 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScormCloud.Client;
+using ScormCloud.Client.Models;
+using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Storage;
+using CloudStandard = ScormCloud.Client.Models.LearningStandard;
+
+namespace ScormFunctions.Core.Imports;
+
+/// <summary>Input of the start and poll activities: small and flat.</summary>
+public sealed record ImportActivityInput(string CourseId, string ImportId, string? JobId)
+{
+    public static ImportActivityInput From(ImportRunState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new(state.CourseId, state.ImportId, state.JobId);
+    }
+}
+
+/// <summary>
+/// The I/O steps of an import, shared by the Durable activities and the local runner. Transient failures (SCORM Cloud
+/// 5xx/429/transport, storage) throw so the caller's retry policy applies; permanent ones come back as observations.
+/// Every step is safe to repeat.
+/// </summary>
+public sealed class ImportActivities(
+    ImportRepository imports,
+    CourseRepository courses,
+    TableProvider tables,
+    IUploadUrlSigner signer,
+    ImportPostbackSigner postbacks,
+    IServiceProvider services,
+    IOptions<ImportOptions> options,
+    IOptions<StorageOptions> storage,
+    TimeProvider time,
+    ILogger<ImportActivities> logger)
+{
+    private ScormCloudClient Client => services.GetRequiredService<ScormCloudClient>();
+
+    /// <summary>
+    /// Starts SCORM Cloud's import job unless one is recorded already (then returns it). On 409 "already exists" for a
+    /// course we never saw imported (an earlier attempt's lost response may have created it), retries once as a new
+    /// version; on 409 for a course with a recorded version (the admin did not allow a new version) the import fails.
+    /// </summary>
+    public async Task<ImportObservation> StartJobAsync(ImportActivityInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var import = await imports.GetAsync(input.CourseId, input.ImportId, cancellationToken);
+        if (import is null) return ImportObservation.Refused($"Import {input.ImportId} of course {input.CourseId} has no record.");
+        if (import.JobId is { } recorded)
+        {
+            logger.LogInformation("Import {ImportId} of course {CourseId}: job {JobId} already started; not starting another",
+                input.ImportId, input.CourseId, recorded);
+            return ImportObservation.Started(recorded);
+        }
+        if (ImportStatus.IsFinal(import.Status)) return ImportObservation.Refused(import.Error ?? $"The import already ended as {import.Status}.");
+
+        var mode = import.Mode == ImportEntity.Key(ImportMode.Fetch) ? ImportMode.Fetch : ImportMode.Relay;
+        var blob = await BlobAsync(import.BlobName, cancellationToken);
+        string jobId;
+        try
+        {
+            jobId = await StartAsync(import, mode, blob, import.MayCreateNewVersion, cancellationToken);
+        }
+        catch (ScormCloudException ex) when (ex.IsAlreadyExists && !import.MayCreateNewVersion)
+        {
+            if (!await HasNoRecordedVersionAsync(input.CourseId, cancellationToken)) return Refuse(import, ex);
+            logger.LogWarning("Import {ImportId}: SCORM Cloud says course {CourseId} already exists, but we never recorded a version " +
+                "(an earlier start's response was probably lost); retrying as a new version", input.ImportId, input.CourseId);
+            try
+            {
+                jobId = await StartAsync(import, mode, blob, mayCreateNewVersion: true, cancellationToken);
+            }
+            catch (ScormCloudException again) when (!again.IsTransient)
+            {
+                return Refuse(import, again);
+            }
+        }
+        catch (ScormCloudException ex) when (!ex.IsTransient)
+        {
+            return Refuse(import, ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            logger.LogWarning("Import {ImportId} of course {CourseId}: the uploaded blob {Blob} is gone", input.ImportId, input.CourseId, import.BlobName);
+            return ImportObservation.Refused("The uploaded package is no longer in storage; upload it again.");
+        }
+
+        var saved = await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
+        {
+            if (i.JobId is not null) return false;
+            i.JobId = jobId;
+            return true;
+        }, cancellationToken);
+        var kept = saved?.JobId ?? jobId;
+        if (kept != jobId)
+        {
+            logger.LogWarning("Import {ImportId} of course {CourseId}: job {JobId} started concurrently with recorded job {RecordedJobId}; following the recorded one",
+                input.ImportId, input.CourseId, jobId, kept);
+        }
+        logger.LogInformation("Import {ImportId} of course {CourseId}: SCORM Cloud job {JobId} started ({Mode})", input.ImportId, input.CourseId, kept, import.Mode);
+        return ImportObservation.Started(kept);
+    }
+
+    /// <summary>Asks SCORM Cloud how the job is doing. An unknown job is an error (ids expire a week after the import ends).</summary>
+    public async Task<ImportObservation> PollAsync(ImportActivityInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.JobId is null) throw new ArgumentException("Poll needs a job id.", nameof(input));
+        ImportJobResult job;
+        try
+        {
+            job = await Client.GetImportJobStatusAsync(input.JobId, cancellationToken);
+        }
+        catch (ScormCloudException ex) when (ex.IsNotFound)
+        {
+            return ImportObservation.Failed(input.JobId, $"SCORM Cloud does not know import job {input.JobId}.");
+        }
+        var observation = job.Status switch
+        {
+            ImportJobStatus.Complete => new ImportObservation(ImportObservationKind.Complete, input.JobId, job.Message,
+                job.ImportResult?.Course?.Title, StandardName(job.ImportResult?.Course), job.ImportResult?.Course?.Version,
+                job.ImportResult?.ParserWarnings ?? []),
+            ImportJobStatus.Error => ImportObservation.Failed(input.JobId, job.Message ?? "SCORM Cloud reported an import error without a message."),
+            _ => ImportObservation.StillRunning(input.JobId),
+        };
+        logger.LogInformation("Import {ImportId} of course {CourseId}: job {JobId} is {JobStatus}", input.ImportId, input.CourseId, input.JobId, job.Status);
+        return observation;
+    }
+
+    /// <summary>
+    /// Writes the outcome to the import record and (when it is still the course's latest import) the course record;
+    /// deletes the uploaded blob after success, keeps it after failure (retention: Imports:FailedUploadRetentionDays).
+    /// Idempotent.
+    /// </summary>
+    public async Task RecordAsync(ImportOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var now = time.GetUtcNow();
+        var warnings = outcome.ParserWarnings.Count == 0 ? null : JsonSerializer.Serialize(outcome.ParserWarnings);
+        var import = await imports.UpdateWithRetryAsync(outcome.CourseId, outcome.ImportId, i =>
+        {
+            if (ImportStatus.IsFinal(i.Status)) return false;
+            i.Status = outcome.Status;
+            i.JobId ??= outcome.JobId;
+            if (outcome.Status == ImportStatus.Succeeded)
+            {
+                i.Title = outcome.Title ?? i.Title;
+                i.LearningStandard = outcome.LearningStandard ?? i.LearningStandard;
+                i.Version = outcome.Version;
+                i.ParserWarnings = warnings ?? i.ParserWarnings;
+                i.Error = null;
+            }
+            else
+            {
+                i.Error = outcome.Error;
+            }
+            i.FinishedAt = now;
+            return true;
+        }, cancellationToken);
+        if (import is null)
+        {
+            logger.LogWarning("Import {ImportId} of course {CourseId} has no record; outcome {Status} not recorded", outcome.ImportId, outcome.CourseId, outcome.Status);
+            return;
+        }
+
+        await courses.UpdateWithRetryAsync(outcome.CourseId, c =>
+        {
+            if (c.Status == CourseStatus.Deleted) return false;
+            var latest = c.LatestImportId is null || c.LatestImportId == outcome.ImportId;
+            if (import.Status == ImportStatus.Succeeded)
+            {
+                if (!latest && (c.Version ?? -1) >= (import.Version ?? -1)) return false;
+                c.Status = CourseStatus.Ready;
+                c.Title = import.Title;
+                c.LearningStandard = import.LearningStandard;
+                c.Version = import.Version;
+                c.ParserWarnings = import.ParserWarnings;
+                c.LastError = null;
+                c.LatestImportId = outcome.ImportId;
+                return true;
+            }
+            if (!latest || (c.Status == CourseStatus.Failed && c.LastError == import.Error)) return false;
+            c.LastError = import.Error;
+            c.Status = c.Version is null ? CourseStatus.Failed : CourseStatus.Ready;
+            return true;
+        }, cancellationToken);
+
+        if (import.Status == ImportStatus.Succeeded)
+        {
+            var blob = await BlobAsync(import.BlobName, cancellationToken);
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+        var log = import.Status == ImportStatus.Succeeded ? LogLevel.Information : LogLevel.Warning;
+        logger.Log(log, "Import {ImportId} of course {CourseId} (job {JobId}) ended {Status}: {Title} {LearningStandard} v{Version} {Error}",
+            outcome.ImportId, outcome.CourseId, import.JobId, import.Status, import.Title, import.LearningStandard, import.Version, import.Error);
+    }
+
+    private async Task<string> StartAsync(ImportEntity import, ImportMode mode, BlobClient blob, bool mayCreateNewVersion, CancellationToken cancellationToken)
+    {
+        var postbackUrl = postbacks.PostbackUrl(import.PartitionKey, import.RowKey);
+        if (mode == ImportMode.Fetch)
+        {
+            var url = await signer.SignReadAsync(blob, time.GetUtcNow() + options.Value.FetchUrlLifetime, cancellationToken);
+            logger.LogInformation("Import {ImportId} of course {CourseId}: asking SCORM Cloud to fetch {BlobUrl} (new version: {MayCreateNewVersion})",
+                import.RowKey, import.PartitionKey, UploadUrlSigners.WithoutQuery(url), mayCreateNewVersion);
+            return await Client.CreateFetchImportJobAsync(import.PartitionKey, url,
+                new FetchImportOptions { MayCreateNewVersion = mayCreateNewVersion, PostbackUrl = postbackUrl }, cancellationToken);
+        }
+
+        logger.LogInformation("Import {ImportId} of course {CourseId}: relaying {Blob} ({Bytes} bytes) to SCORM Cloud (new version: {MayCreateNewVersion})",
+            import.RowKey, import.PartitionKey, import.BlobName, import.PackageBytes, mayCreateNewVersion);
+        return await PackageRelay.RelayAsync(blob, (stream, length, ct) => Client.CreateUploadImportJobAsync(import.PartitionKey, stream,
+            new UploadImportOptions
+            {
+                MayCreateNewVersion = mayCreateNewVersion,
+                PostbackUrl = postbackUrl,
+                FileName = import.RowKey + ".zip",
+                ContentLength = length,
+            }, ct), cancellationToken);
+    }
+
+    private ImportObservation Refuse(ImportEntity import, ScormCloudException ex)
+    {
+        logger.LogWarning("Import {ImportId} of course {CourseId}: SCORM Cloud refused the job with {Status}: {Message}",
+            import.RowKey, import.PartitionKey, ex.Status, ex.ServiceMessage ?? ex.Message);
+        return ImportObservation.Refused(ex.ServiceMessage ?? ex.Message);
+    }
+
+    private async Task<bool> HasNoRecordedVersionAsync(string courseId, CancellationToken cancellationToken) =>
+        (await courses.GetAsync(courseId, cancellationToken))?.Version is null;
+
+    private async Task<BlobClient> BlobAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var container = await tables.GetContainerAsync(storage.Value.UploadsContainer, cancellationToken);
+        return container.GetBlobClient(blobName);
+    }
+
+    /// <summary>SCORM Cloud's wire name of the course's standard (e.g. SCORM20043RDEDITION).</summary>
+    public static string? StandardName(Course? course) => course?.CourseLearningStandard switch
+    {
+        null => null,
+        CloudStandard.Scorm11 => "SCORM11",
+        CloudStandard.Scorm12 => "SCORM12",
+        CloudStandard.Scorm2004SecondEdition => "SCORM20042NDEDITION",
+        CloudStandard.Scorm2004ThirdEdition => "SCORM20043RDEDITION",
+        CloudStandard.Scorm2004FourthEdition => "SCORM20044THEDITION",
+        CloudStandard.Aicc => "AICC",
+        CloudStandard.Xapi => "XAPI",
+        CloudStandard.Cmi5 => "CMI5",
+        CloudStandard.Lti13 => "LTI13",
+        _ => "UNKNOWN",
+    };
+}

@@ -1,0 +1,48 @@
+using ScormFunctions.Core.Storage;
+
+namespace ScormFunctions.Core.Imports;
+
+/// <summary>Import records in Table Storage; every update is ETag-checked.</summary>
+public class ImportRepository(TableProvider tables, TimeProvider time)
+{
+    public virtual async Task<ImportEntity?> GetAsync(string courseId, string importId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.Imports, cancellationToken);
+        return await table.GetOrDefaultAsync<ImportEntity>(courseId, importId, cancellationToken);
+    }
+
+    /// <summary>Inserts; throws <see cref="RecordAlreadyExistsException"/> when the import exists.</summary>
+    public virtual async Task<ImportEntity> InsertAsync(ImportEntity import, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.Imports, cancellationToken);
+        return await table.InsertAsync(import, cancellationToken);
+    }
+
+    /// <summary>Replaces if unchanged since read; throws <see cref="ConcurrencyConflictException"/>.</summary>
+    public virtual async Task<ImportEntity> ReplaceAsync(ImportEntity import, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.Imports, cancellationToken);
+        return await table.ReplaceAsync(import, cancellationToken);
+    }
+
+    /// <summary>Reads, applies <paramref name="change"/> (false = leave untouched) and writes, re-reading on ETag conflicts.</summary>
+    public virtual async Task<ImportEntity?> UpdateWithRetryAsync(
+        string courseId, string importId, Func<ImportEntity, bool> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var import = await GetAsync(courseId, importId, cancellationToken);
+            if (import is null || !change(import)) return import;
+            try
+            {
+                return await ReplaceAsync(import, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 10)
+            {
+                // Someone else wrote first; decide again on their version.
+            }
+        }
+    }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+}

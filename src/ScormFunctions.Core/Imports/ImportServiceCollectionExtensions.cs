@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScormCloud.Client;
+using ScormFunctions.Core.Storage;
+
+namespace ScormFunctions.Core.Imports;
+
+public static class ImportServiceCollectionExtensions
+{
+    /// <summary>
+    /// Course import: options (<c>Imports:*</c>, validated on start), the upload URL signer, handlers, activities; and
+    /// the SCORM Cloud client (<c>ScormCloud:*</c>) unless something registered it already.
+    /// </summary>
+    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        if (!services.Any(d => d.ServiceType == typeof(ScormCloudClient)))
+        {
+            services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName));
+        }
+        services.TryAddSingleton<IUploadUrlSigner>(sp =>
+            UploadUrlSigners.Create(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ImportRepository>();
+        services.TryAddSingleton<ImportPostbackSigner>();
+        services.TryAddSingleton<ImportActivities>();
+        services.TryAddSingleton<ImportHandlers>();
+        return services;
+    }
+}
