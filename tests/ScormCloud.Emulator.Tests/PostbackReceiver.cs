@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ScormCloud.Emulator.Tests;
 
@@ -24,27 +18,21 @@ public sealed class PostbackReceiver : IAsyncDisposable
     /// <summary>Status codes for the next requests, in order; 200 when empty.</summary>
     public ConcurrentQueue<int> Responses { get; } = new();
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url { get; private init; } = null!;
 
     public static async Task<PostbackReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new PostbackReceiver(app);
-        app.MapPost("/{**path}", async (HttpRequest request) =>
+        PostbackReceiver? receiver = null;
+        var (app, origin) = await LoopbackApp.StartAsync(a => a.MapPost("/{**path}", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
-            await receiver.received.Writer.WriteAsync(new Received(request.Path, request.ContentType,
+            await receiver!.received.Writer.WriteAsync(new Received(request.Path, request.ContentType,
                 request.Headers.Authorization, body, DateTimeOffset.UtcNow));
             var status = receiver.Responses.TryDequeue(out var s) ? s : 200;
             return status is >= 300 and < 400 ? Results.Redirect("https://elsewhere.example.org/") : Results.StatusCode(status);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        receiver.Url = new Uri(new Uri(address), "/postback");
+        }));
+        receiver = new PostbackReceiver(app) { Url = new Uri(origin, "/postback") };
         return receiver;
     }
 
