@@ -42,7 +42,15 @@ public static class ImportEndpoints
             processor.Start(job, async ct =>
             {
                 var path = data.NewUploadPath();
-                await fetcher.FetchAsync(body.Url, path, ct);
+                try
+                {
+                    await fetcher.FetchAsync(body.Url, path, ct);
+                }
+                catch
+                {
+                    File.Delete(path); // a partial download
+                    throw;
+                }
                 return path;
             });
             return ApiResults.Json(new { result = job.Id });
