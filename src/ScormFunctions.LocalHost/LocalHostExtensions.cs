@@ -16,6 +16,7 @@ public static class LocalHostExtensions
             DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
+        builder.AddAzuriteCors();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         var origins = builder.Configuration.GetSection(AppOptions.SectionName).Get<AppOptions>()?.AllowedOriginList ?? [];
@@ -28,6 +29,7 @@ public static class LocalHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);
+        app.UseSampleSpa();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;
     }
