@@ -1,6 +1,7 @@
 using ScormFunctions.Core;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.LocalHost.Development;
+using ScormFunctions.LocalHost.Imports;
 
 namespace ScormFunctions.LocalHost;
 
@@ -16,6 +17,7 @@ public static class LocalHostExtensions
             DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
+        builder.Services.AddLocalImportRunner();
         builder.AddAzuriteCors();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

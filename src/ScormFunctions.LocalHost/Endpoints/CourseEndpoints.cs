@@ -11,5 +11,7 @@ public static class CourseEndpoints
             .WithName("ListCourses").WithSummary("Admin: courses, paged.");
         courses.MapGet("/{courseId}", (HttpRequest req, string courseId, CourseHandlers h, CancellationToken ct) => h.GetAsync(req, courseId, ct))
             .WithName("GetCourse").WithSummary("Admin: one course.");
+        courses.MapDelete("/{courseId}", (HttpRequest req, string courseId, CourseHandlers h, CancellationToken ct) => h.DeleteAsync(req, courseId, ct))
+            .WithName("DeleteCourse").WithSummary("Admin: delete a course in SCORM Cloud and here; its registrations are marked deleted.");
     }
 }
