@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, StorageHealthProbe>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<CourseHandlers>();
+        services.AddRegistrations(configuration);
         services.AddImports(configuration);
         return services;
     }

@@ -17,6 +17,7 @@ public static class LocalHostExtensions
             DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
+        builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationSweepService>();
         builder.Services.AddLocalImportRunner();
         builder.AddAzuriteCors();
         builder.Services.AddProblemDetails();

@@ -60,6 +60,70 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time)
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads, applies <paramref name="change"/> and writes, re-reading on ETag conflicts. The change returns false
+    /// to leave the record untouched. Returns the record as last read or written (null when missing).
+    /// </summary>
+    public virtual async Task<RegistrationEntity?> UpdateWithRetryAsync(
+        string registrationId, Func<RegistrationEntity, bool> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var registration = await GetAsync(registrationId, cancellationToken);
+            if (registration is null || !change(registration)) return registration;
+            try
+            {
+                return await UpdateAsync(registration, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 10)
+            {
+                // Someone else wrote first; decide again on their version.
+            }
+        }
+    }
+
+    /// <summary>Pending records last touched before <paramref name="olderThan"/> (a cross-partition scan; pending records are rare).</summary>
+    public virtual async IAsyncEnumerable<RegistrationEntity> ListPendingAsync(
+        DateTimeOffset olderThan, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {RegistrationEntity.Row} and State eq {RegistrationState.Pending} and UpdatedAt lt {olderThan}");
+        await foreach (var entity in table.QueryAsync<RegistrationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return entity;
+        }
+    }
+
+    /// <summary>Adds an override history row (newest first in its partition).</summary>
+    public virtual async Task AddOverrideHistoryAsync(RegistrationOverrideEntity entry, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.RegistrationOverrides, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            entry.RowKey = RegistrationOverrideEntity.RowKeyFor(entry.At.AddTicks(-attempt));
+            try
+            {
+                await table.InsertAsync(entry, cancellationToken);
+                return;
+            }
+            catch (RecordAlreadyExistsException) when (attempt < 100)
+            {
+                // Two entries in the same tick: take the next free key.
+            }
+        }
+    }
+
+    /// <summary>A page of override history, newest first.</summary>
+    public virtual async Task<PagedResult<RegistrationOverrideEntity>> ListOverrideHistoryAsync(
+        string registrationId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.RegistrationOverrides, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {registrationId}");
+        var page = await table.QueryPageAsync<RegistrationOverrideEntity>(filter, pageSize, continuationToken, cancellationToken);
+        return new PagedResult<RegistrationOverrideEntity>(page.Values, page.ContinuationToken);
+    }
+
     public virtual Task<PagedResult<RegistrationEntity>> ListByCourseAsync(
         string courseId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         ListByIndexAsync(RegistrationIndexEntity.CoursePartition(courseId), r => r.CourseId == courseId, pageSize, continuationToken, cancellationToken);

@@ -10,6 +10,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         api.MapHealthEndpoints();
         api.MapCourseEndpoints();
+        api.MapRegistrationEndpoints();
         api.MapImportEndpoints();
         if (app.Environment.IsDevelopment())
         {

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Registrations;
+
+namespace ScormFunctions.Core.Launch;
+
+/// <summary>
+/// Our signed launch URLs: <c>{App:PublicBaseUrl}/api/registrations/{id}/launch?exp={unix s}&amp;nonce={128 bits}&amp;sig={HMAC}</c>,
+/// HMAC-SHA256 with <see cref="SigningOptions.LaunchKey"/> over the purpose, id, expiry and nonce. A browser can open it
+/// without bearer headers; <see cref="LaunchNonceStore"/> makes it single use.
+/// </summary>
+public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppOptions> app, IOptions<RegistrationOptions> options, TimeProvider time)
+{
+    private const string Purpose = "scormfunctions/launch/v1";
+
+    public SignedLaunch Create(string registrationId)
+    {
+        var expiresAt = time.GetUtcNow() + options.Value.LaunchUrlLifetime;
+        var exp = expiresAt.ToUnixTimeSeconds();
+        var nonce = Base64Url(RandomNumberGenerator.GetBytes(16));
+        var sig = Base64Url(Compute(registrationId, exp, nonce));
+        var url = new Uri(RegistrationProvisioner.WithSlash(app.Value.PublicBaseUrl),
+            $"api/registrations/{Uri.EscapeDataString(registrationId)}/launch?exp={exp.ToString(CultureInfo.InvariantCulture)}&nonce={nonce}&sig={sig}");
+        return new SignedLaunch(url, DateTimeOffset.FromUnixTimeSeconds(exp));
+    }
+
+    /// <summary>Checks signature first (constant time), then expiry; the nonce's single use is checked by the caller.</summary>
+    public LaunchCheck Verify(string registrationId, string? exp, string? nonce, string? sig)
+    {
+        if (string.IsNullOrEmpty(exp) || string.IsNullOrEmpty(nonce) || string.IsNullOrEmpty(sig) || nonce.Length > 64 || sig.Length > 64
+            || !long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var expSeconds))
+        {
+            return LaunchCheck.Invalid;
+        }
+        var expected = Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId, expSeconds, nonce)));
+        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(sig))) return LaunchCheck.Invalid;
+        return time.GetUtcNow().ToUnixTimeSeconds() > expSeconds ? LaunchCheck.Expired : LaunchCheck.Valid;
+    }
+
+    private byte[] Compute(string registrationId, long exp, string nonce) =>
+        HMACSHA256.HashData(signing.Value.LaunchKeyBytes,
+            Encoding.UTF8.GetBytes($"{Purpose}\n{registrationId}\n{exp.ToString(CultureInfo.InvariantCulture)}\n{nonce}"));
+
+    private static string Base64Url(ReadOnlySpan<byte> bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>A signed launch URL and when it stops working.</summary>
+public sealed record SignedLaunch(Uri LaunchUrl, DateTimeOffset ExpiresAt);
+
+public enum LaunchCheck
+{
+    Valid,
+    Invalid,
+    Expired,
+}

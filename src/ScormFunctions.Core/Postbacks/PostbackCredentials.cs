@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using ScormFunctions.Core.Configuration;
+
+namespace ScormFunctions.Core.Postbacks;
+
+/// <summary>
+/// Per-registration postback credentials: the user name is the registration id, the password is
+/// HMAC-SHA256(<see cref="SigningOptions.PostbackKey"/>, registration id), base64url. The password is derived when
+/// SCORM Cloud is told about it and again when a postback arrives; it is never stored or logged.
+/// </summary>
+public sealed class PostbackCredentials(IOptions<SigningOptions> signing)
+{
+    private const string Purpose = "scormfunctions/postback/v1\n";
+
+    public string PasswordFor(string registrationId) => Base64Url(Compute(registrationId));
+
+    /// <summary>True when <paramref name="password"/> is the one derived for <paramref name="registrationId"/> (constant time).</summary>
+    public bool Verify(string? registrationId, string? password)
+    {
+        if (string.IsNullOrEmpty(registrationId) || string.IsNullOrEmpty(password)) return false;
+        var expected = Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId)));
+        var given = Encoding.UTF8.GetBytes(password);
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    private byte[] Compute(string registrationId) =>
+        HMACSHA256.HashData(signing.Value.PostbackKeyBytes, Encoding.UTF8.GetBytes(Purpose + registrationId));
+
+    internal static string Base64Url(ReadOnlySpan<byte> bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

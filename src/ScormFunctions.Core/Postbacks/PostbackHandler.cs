@@ -1,0 +1,157 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using ScormCloud.Client;
+using ScormCloud.Client.Models;
+using ScormFunctions.Core.Http;
+using ScormFunctions.Core.Registrations;
+
+namespace ScormFunctions.Core.Postbacks;
+
+/// <summary>
+/// POST /api/postbacks/registrations — anonymous at the platform level; authenticated by the per-registration
+/// credentials we gave SCORM Cloud (user name = registration id, password = HMAC of it, compared in constant time).
+/// Accepts <c>form</c> (<c>data</c> + <c>userName</c>/<c>username</c> + <c>password</c>) and <c>httpbasic</c> (body + Basic
+/// auth), with V2 JSON or V1 XML payloads. Bad credentials → 401; malformed → 400 (after archiving); otherwise 200 once
+/// the outcome is stored — including for registrations we no longer have (deleted): 200 + log + archive, because any
+/// 4xx/5xx makes SCORM Cloud retry up to 70 times for nothing.
+/// </summary>
+public sealed class PostbackHandler(
+    PostbackCredentials credentials,
+    RegistrationResultsStore results,
+    PostbackArchive archive,
+    ILogger<PostbackHandler> logger)
+{
+    /// <summary>Largest accepted body (FULL results with many interactions can be large).</summary>
+    public const int MaxBodyBytes = 16 * 1024 * 1024;
+
+    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes) return TooLarge();
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null) return TooLarge();
+
+        string? payload, userName, password;
+        string delivery;
+        if (IsForm(request.ContentType))
+        {
+            delivery = "form";
+            var form = QueryHelpers.ParseQuery(body);
+            payload = form.TryGetValue("data", out var data) ? data.ToString() : null;
+            userName = form.TryGetValue("userName", out var user) ? user.ToString() : null; // also matches "username"
+            password = form.TryGetValue("password", out var pass) ? pass.ToString() : null;
+            if (string.IsNullOrEmpty(userName) && string.IsNullOrEmpty(password)) (userName, password) = BasicCredentials(request);
+        }
+        else
+        {
+            delivery = "httpbasic";
+            payload = body;
+            (userName, password) = BasicCredentials(request);
+        }
+
+        if (!credentials.Verify(userName, password))
+        {
+            logger.LogWarning("Postback rejected: bad or missing credentials ({Delivery}, {Length} bytes)", delivery, body.Length);
+            return Unauthorized();
+        }
+        var registrationId = userName!;
+        var trimmed = payload?.TrimStart() ?? "";
+        var kind = trimmed.StartsWith('{') ? "json" : trimmed.StartsWith('<') ? "xml" : "txt";
+        string blob;
+        try
+        {
+            blob = await archive.SaveAsync(registrationId, payload ?? "", kind, new Dictionary<string, string>
+            {
+                ["delivery"] = delivery,
+                ["registrationid"] = Uri.EscapeDataString(registrationId),
+            }, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            // Nothing is processed unarchived; SCORM Cloud retries.
+            logger.LogError(ex, "Postback for {RegistrationId} could not be archived", registrationId);
+            return Problems.Unavailable("The postback could not be stored; it will be retried.");
+        }
+
+        Registration reported;
+        try
+        {
+            reported = kind switch
+            {
+                "json" => JsonSerializer.Deserialize<Registration>(payload!, ScormCloudJson.Options) ?? throw new FormatException("The JSON is null."),
+                "xml" => LegacyRegistrationReport.Parse(payload!, MaxBodyBytes),
+                _ => throw new FormatException(payload is null ? "The form has no data field." : "The payload is neither JSON nor XML."),
+            };
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            logger.LogWarning("Postback for {RegistrationId} is malformed ({Kind}, archived as {Blob}): {Error}", registrationId, kind, blob, ex.Message);
+            return Problems.BadRequest($"The postback payload is not a registration report: {ex.Message}", "Malformed postback.");
+        }
+        if (!string.Equals(reported.Id, registrationId, StringComparison.Ordinal))
+        {
+            logger.LogWarning("Postback credentials for {RegistrationId} carried a report for another registration (archived as {Blob})", registrationId, blob);
+            return Problems.Forbidden("The credentials do not belong to the registration in the payload.");
+        }
+
+        var outcome = await results.ApplyAsync(registrationId, reported, "postback", cancellationToken);
+        if (outcome == ResultsApplyOutcome.Unknown)
+        {
+            logger.LogWarning("Postback for unknown or deleted registration {RegistrationId} acknowledged (archived as {Blob})", registrationId, blob);
+        }
+        return Results.Ok(new { outcome = outcome.ToString().ToLowerInvariant() });
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private static bool IsForm(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && string.Equals(media.MediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    private static (string? User, string? Password) BasicCredentials(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return (null, null);
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? (null, null) : (decoded[..colon], decoded[(colon + 1)..]);
+        }
+        catch (FormatException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static IResult Unauthorized() => new WithHeader(
+        Problems.Unauthorized("The postback credentials are missing or wrong."), "WWW-Authenticate", "Basic realm=\"postbacks\", charset=\"UTF-8\"");
+
+    private static IResult TooLarge() => Results.Problem(
+        detail: $"The postback is larger than {MaxBodyBytes / (1024 * 1024)} MiB.", title: "Payload too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private sealed class WithHeader(IResult inner, string name, string value) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers[name] = value;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace ScormFunctions.Core.Registrations;
+
+/// <summary>
+/// <c>text/csv</c> of a course's registrations, written page by page as the index pages arrive (never the whole
+/// list in memory). Cells are RFC 4180-escaped, and text starting with <c>= + - @</c> (or tab / CR) is prefixed with
+/// <c>'</c> so spreadsheets do not evaluate it as a formula.
+/// </summary>
+public sealed class RegistrationCsvResult(string courseId, RegistrationRepository registrations) : IResult
+{
+    private const int PageSize = 100;
+
+    private static readonly string[] Header =
+    [
+        "registrationId", "courseId", "learnerId", "firstName", "lastName", "email", "state",
+        "reportedCompletion", "reportedSuccess", "reportedScore", "totalSeconds",
+        "firstAccessDate", "lastAccessDate", "completedDate",
+        "overridden", "effectiveCompletion", "effectiveSuccess", "effectiveScore", "overrideReason", "overrideBy",
+    ];
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        var cancellationToken = httpContext.RequestAborted;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"registrations-{FileNamePart(courseId)}.csv\"";
+        response.Headers.CacheControl = "no-store";
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync(Row(Header));
+        string? token = null;
+        do
+        {
+            var page = await registrations.ListByCourseAsync(courseId, PageSize, token, cancellationToken);
+            foreach (var e in page.Items)
+            {
+                if (e.State == RegistrationState.Deleted) continue;
+                var r = RegistrationResponse.From(e);
+                await writer.WriteAsync(Row(
+                [
+                    r.RegistrationId, r.CourseId, r.Learner.Id, r.Learner.FirstName, r.Learner.LastName, r.Learner.Email, r.State,
+                    r.Reported.Completion, r.Reported.Success, Number(r.Reported.Score), Number(r.Reported.TotalSeconds),
+                    Date(r.Reported.FirstAccessDate), Date(r.Reported.LastAccessDate), Date(r.Reported.CompletedDate),
+                    r.Effective.Overridden ? "true" : "false", r.Effective.Completion, r.Effective.Success, Number(r.Effective.Score),
+                    r.Override?.Reason, r.Override?.By,
+                ]));
+            }
+            await writer.FlushAsync(cancellationToken);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+    }
+
+    /// <summary>One CSV line (CRLF) with every cell escaped.</summary>
+    public static string Row(IEnumerable<string?> cells) => string.Join(",", cells.Select(Cell)) + "\r\n";
+
+    /// <summary>Formula-injection guard, then RFC 4180 quoting.</summary>
+    public static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static string? Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string? Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string FileNamePart(string id)
+    {
+        var safe = new StringBuilder();
+        foreach (var c in id) safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
+        return safe.Length > 80 ? safe.ToString(0, 80) : safe.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using ScormCloud.Client.Models;
+
+namespace ScormFunctions.Core.Registrations;
+
+/// <summary>Settings under <c>Registrations:</c> (postback format, repair sweep, exit refresh, result blobs).</summary>
+public sealed class RegistrationOptions : IValidatableObject
+{
+    public const string SectionName = "Registrations";
+
+    /// <summary>How SCORM Cloud delivers postbacks: <c>HttpBasic</c> (JSON body + Basic auth) or <c>Form</c>. <value>Default: HttpBasic</value></summary>
+    public PostBackAuthType PostbackAuthType { get; set; } = PostBackAuthType.HttpBasic;
+
+    /// <summary>Postback detail: <c>Full</c> (activity tree + runtime) or <c>Activity</c>. <value>Default: Full</value></summary>
+    public PostBackResultsFormat ResultsFormat { get; set; } = PostBackResultsFormat.Full;
+
+    /// <summary>A pending record older than this is reconciled by the sweep. <value>Default: 5 minutes</value></summary>
+    public TimeSpan PendingRepairAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the local host's background sweep runs (the Functions app uses a timer trigger). <value>Default: 5 minutes</value></summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long the exit endpoint waits for a results refresh before redirecting anyway. <value>Default: 3 seconds</value></summary>
+    public TimeSpan ExitRefreshTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Lifetime of our signed launch URLs (at most 2 minutes). <value>Default: 2 minutes</value></summary>
+    public TimeSpan LaunchUrlLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Blob container for activity trees and runtime data. <value>Default: registration-results</value></summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Registrations:ResultsContainer must be a valid blob container name.")]
+    public string ResultsContainer { get; set; } = "registration-results";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PostbackAuthType == PostBackAuthType.Undefined)
+        {
+            yield return new ValidationResult("Registrations:PostbackAuthType must be HttpBasic or Form.", [nameof(PostbackAuthType)]);
+        }
+        if (ResultsFormat is not (PostBackResultsFormat.Full or PostBackResultsFormat.Activity))
+        {
+            yield return new ValidationResult("Registrations:ResultsFormat must be Full or Activity.", [nameof(ResultsFormat)]);
+        }
+        if (LaunchUrlLifetime <= TimeSpan.Zero || LaunchUrlLifetime > TimeSpan.FromMinutes(2))
+        {
+            yield return new ValidationResult("Registrations:LaunchUrlLifetime must be more than 0 and at most 00:02:00.", [nameof(LaunchUrlLifetime)]);
+        }
+        if (PendingRepairAfter < TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult(
+                "Registrations:PendingRepairAfter must not be negative; SweepInterval and ExitRefreshTimeout must be positive.",
+                [nameof(PendingRepairAfter), nameof(SweepInterval), nameof(ExitRefreshTimeout)]);
+        }
+    }
+}

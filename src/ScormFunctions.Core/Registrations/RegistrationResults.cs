@@ -1,0 +1,61 @@
+using ScormCloud.Client.Models;
+
+namespace ScormFunctions.Core.Registrations;
+
+/// <summary>
+/// The one mapping from SCORM Cloud's <see cref="Registration"/> (postback JSON, V1 XML converted to it, or a
+/// refresh) to the reported fields of our record.
+/// </summary>
+public static class RegistrationResults
+{
+    public const string Completed = "completed";
+    public const string Incomplete = "incomplete";
+    public const string Passed = "passed";
+    public const string Failed = "failed";
+    public const string Unknown = "unknown";
+
+    public static string Completion(RegistrationCompletion value) => value switch
+    {
+        RegistrationCompletion.Completed => Completed,
+        RegistrationCompletion.Incomplete => Incomplete,
+        _ => Unknown,
+    };
+
+    public static string Success(RegistrationSuccess value) => value switch
+    {
+        RegistrationSuccess.Passed => Passed,
+        RegistrationSuccess.Failed => Failed,
+        _ => Unknown,
+    };
+
+    public static bool IsCompletion(string? value) => value is Completed or Incomplete or Unknown;
+
+    public static bool IsSuccess(string? value) => value is Passed or Failed or Unknown;
+
+    /// <summary>Copies the reported values onto <paramref name="entity"/>; <paramref name="updated"/> becomes its ordering stamp.</summary>
+    public static void Apply(RegistrationEntity entity, Registration reported, DateTimeOffset updated, string? detailsBlob)
+    {
+        entity.Completion = Completion(reported.RegistrationCompletion);
+        entity.Success = Success(reported.RegistrationSuccess);
+        entity.Score = reported.Score?.Scaled is { } score && double.IsFinite(score) ? Math.Clamp(score, 0, 100) : null;
+        entity.TotalSecondsTracked = double.IsFinite(reported.TotalSecondsTracked) ? Math.Max(0, reported.TotalSecondsTracked) : 0;
+        entity.FirstAccessDate = reported.FirstAccessDate;
+        entity.LastAccessDate = reported.LastAccessDate;
+        entity.CompletedDate = reported.CompletedDate;
+        entity.ReportedUpdatedAt = updated;
+        if (detailsBlob is not null) entity.DetailsBlob = detailsBlob;
+    }
+
+    /// <summary>Clears the reported values (after a reset), keeping the ordering stamp so older postbacks stay ignored.</summary>
+    public static void Clear(RegistrationEntity entity)
+    {
+        entity.Completion = null;
+        entity.Success = null;
+        entity.Score = null;
+        entity.TotalSecondsTracked = null;
+        entity.FirstAccessDate = null;
+        entity.LastAccessDate = null;
+        entity.CompletedDate = null;
+        entity.DetailsBlob = null;
+    }
+}
