@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using ScormFunctions.Core.Courses;
+
+namespace ScormFunctions.FunctionApp.Courses;
+
+/// <summary>DELETE /api/courses/{courseId}: SCORM Cloud first, then our records (registrations marked deleted).</summary>
+public sealed class CourseDeleteFunction(CourseHandlers handlers)
+{
+    [Function(nameof(DeleteCourse))]
+    public Task<IResult> DeleteCourse(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "courses/{courseId}")] HttpRequest req,
+        string courseId,
+        CancellationToken cancellationToken) =>
+        handlers.DeleteAsync(req, courseId, cancellationToken);
+}
