@@ -37,7 +37,7 @@ public sealed class SpaSystem : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SpaSystem> StartAsync()
+    public static async Task<SpaSystem> StartAsync(string environment = "Development")
     {
         await Azurite.EnsureStartedAsync();
         var emulator = await EmulatorServer.StartAsync();
@@ -68,7 +68,7 @@ public sealed class SpaSystem : IAsyncDisposable
                 ["Logging:LogLevel:ScormFunctions"] = "Information",
             };
             var app = LocalHostApp.Build(
-                ["--urls", origin, "--environment", "Development"],
+                ["--urls", origin, "--environment", environment],
                 b => b.Configuration.AddInMemoryCollection(config));
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
