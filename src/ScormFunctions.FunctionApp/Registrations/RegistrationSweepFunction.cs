@@ -7,11 +7,11 @@ namespace ScormFunctions.FunctionApp.Registrations;
 public sealed class RegistrationSweepFunction(RegistrationSweeper sweeper)
 {
     [Function(nameof(SweepRegistrations))]
-    public Task<SweepResult> SweepRegistrations(
+    public async Task SweepRegistrations(
         [TimerTrigger("0 */5 * * * *")] TimerInfo timer,
         CancellationToken cancellationToken)
     {
         _ = timer;
-        return sweeper.SweepAsync(cancellationToken);
+        await sweeper.SweepAsync(cancellationToken);
     }
 }

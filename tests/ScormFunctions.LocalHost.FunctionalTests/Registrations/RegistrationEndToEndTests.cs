@@ -145,4 +145,44 @@ public sealed class RegistrationEndToEndTests
         Assert.Equal("http://127.0.0.1:5173/done", exit.Headers.Location!.ToString());
         Assert.Equal("completed", r.GetProperty("reported").GetProperty("completion").GetString());
     }
+
+    [Fact]
+    public async Task CourseLaunchUsesTheRegistrationAnAdminAssignedWithItsOwnId()
+    {
+        await using var h = await StartAsync();
+        await h.ImportCourseAsync("course-1");
+        using var admin = await h.AdminAsync();
+        using var learner = await h.LearnerAsync("learner-1");
+        await AssignAsync(admin, "course-1", "learner-1", "lms-assignment-42");
+
+        using var response = await learner.PostAsync("api/courses/course-1/launch", null, Ct);
+        var body = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("lms-assignment-42", body.GetProperty("registrationId").GetString());
+        Assert.Equal(1, (await GetJsonAsync(h.EmulatorApi, "registrations?courseId=course-1")).GetProperty("registrations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task BulkRefreshPullsEveryRegistrationOfTheCourse()
+    {
+        await using var h = await StartAsync();
+        await h.ImportCourseAsync("course-1");
+        using var admin = await h.AdminAsync();
+        await AssignAsync(admin, "course-1", "learner-1", "reg-1");
+        await AssignAsync(admin, "course-1", "learner-2", "reg-2");
+        var commitUrl = await h.OpenPlayerAsync(await LaunchUrlAsync(admin, "reg-1"));
+        await CommitAsync(commitUrl, Scorm12Terminate, terminate: true);
+
+        using var badSince = await admin.PostAsync("api/courses/course-1/registrations/refresh?since=yesterday", null, Ct);
+        using var refresh = await admin.PostAsync("api/courses/course-1/registrations/refresh", null, Ct);
+        var counts = await JsonAsync(refresh);
+        var r = await GetJsonAsync(admin, "api/registrations/reg-1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, badSince.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
+        Assert.Equal(2, counts.GetProperty("examined").GetInt32());
+        Assert.Equal(2, counts.GetProperty("updated").GetInt32() + counts.GetProperty("unchanged").GetInt32());
+        Assert.Equal("completed", r.GetProperty("reported").GetProperty("completion").GetString());
+    }
 }
