@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScormCloud.Client;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Health;
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName));
         services.AddSingleton<StorageClients>();
         services.AddSingleton<TableProvider>();
         services.AddSingleton<CourseRepository>();
@@ -32,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DevelopmentTokenIssuer>();
 
         services.AddSingleton<IHealthProbe, StorageHealthProbe>();
+        services.AddSingleton<IHealthProbe, ScormCloudHealthProbe>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<CourseHandlers>();
         services.AddRegistrations(configuration);
