@@ -134,70 +134,75 @@ public sealed class ImportActivities(
     }
 
     /// <summary>
-    /// Writes the outcome to the import record and (when it is still the course's latest import) the course record;
-    /// deletes the uploaded blob after success, keeps it after failure (retention: Imports:FailedUploadRetentionDays).
-    /// Idempotent.
+    /// Writes the outcome to the course record (when this is still its latest import) and then the import record, so a
+    /// final import always has its course updated; deletes the uploaded blob after success and keeps it after failure
+    /// (retention: Imports:FailedUploadRetentionDays). Idempotent: a repeat after a partial write finishes it.
     /// </summary>
     public async Task RecordAsync(ImportOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var now = time.GetUtcNow();
-        var warnings = outcome.ParserWarnings.Count == 0 ? null : JsonSerializer.Serialize(outcome.ParserWarnings);
-        var import = await imports.UpdateWithRetryAsync(outcome.CourseId, outcome.ImportId, i =>
-        {
-            if (ImportStatus.IsFinal(i.Status)) return false;
-            i.Status = outcome.Status;
-            i.JobId ??= outcome.JobId;
-            if (outcome.Status == ImportStatus.Succeeded)
-            {
-                i.Title = outcome.Title ?? i.Title;
-                i.LearningStandard = outcome.LearningStandard ?? i.LearningStandard;
-                i.Version = outcome.Version;
-                i.ParserWarnings = warnings ?? i.ParserWarnings;
-                i.Error = null;
-            }
-            else
-            {
-                i.Error = outcome.Error;
-            }
-            i.FinishedAt = now;
-            return true;
-        }, cancellationToken);
-        if (import is null)
+        var current = await imports.GetAsync(outcome.CourseId, outcome.ImportId, cancellationToken);
+        if (current is null)
         {
             logger.LogWarning("Import {ImportId} of course {CourseId} has no record; outcome {Status} not recorded", outcome.ImportId, outcome.CourseId, outcome.Status);
             return;
         }
+        // A repeat after the import was recorded keeps the recorded result.
+        var recorded = ImportStatus.IsFinal(current.Status);
+        var status = recorded ? current.Status : outcome.Status;
+        var succeeded = status == ImportStatus.Succeeded;
+        var title = succeeded && !recorded ? outcome.Title ?? current.Title : current.Title;
+        var standard = succeeded && !recorded ? outcome.LearningStandard ?? current.LearningStandard : current.LearningStandard;
+        var version = succeeded && !recorded ? outcome.Version ?? current.Version : current.Version;
+        var warnings = succeeded && !recorded && outcome.ParserWarnings.Count > 0 ? JsonSerializer.Serialize(outcome.ParserWarnings) : current.ParserWarnings;
+        var error = recorded ? current.Error : (succeeded ? null : outcome.Error);
 
         await courses.UpdateWithRetryAsync(outcome.CourseId, c =>
         {
             if (c.Status == CourseStatus.Deleted) return false;
             var latest = c.LatestImportId is null || c.LatestImportId == outcome.ImportId;
-            if (import.Status == ImportStatus.Succeeded)
+            if (succeeded)
             {
-                if (!latest && (c.Version ?? -1) >= (import.Version ?? -1)) return false;
+                if (!latest && (c.Version ?? -1) >= (version ?? -1)) return false;
+                if (latest && c.Status == CourseStatus.Ready && c.Version == version && c.LastError is null) return false;
                 c.Status = CourseStatus.Ready;
-                c.Title = import.Title;
-                c.LearningStandard = import.LearningStandard;
-                c.Version = import.Version;
-                c.ParserWarnings = import.ParserWarnings;
+                c.Title = title;
+                c.LearningStandard = standard;
+                c.Version = version;
+                c.ParserWarnings = warnings;
                 c.LastError = null;
                 c.LatestImportId = outcome.ImportId;
                 return true;
             }
-            if (!latest || (c.Status == CourseStatus.Failed && c.LastError == import.Error)) return false;
-            c.LastError = import.Error;
-            c.Status = c.Version is null ? CourseStatus.Failed : CourseStatus.Ready;
+            var newStatus = c.Version is null ? CourseStatus.Failed : CourseStatus.Ready;
+            if (!latest || (c.Status == newStatus && c.LastError == error)) return false;
+            c.LastError = error;
+            c.Status = newStatus;
             return true;
         }, cancellationToken);
 
-        if (import.Status == ImportStatus.Succeeded)
+        var now = time.GetUtcNow();
+        var import = await imports.UpdateWithRetryAsync(outcome.CourseId, outcome.ImportId, i =>
+        {
+            if (ImportStatus.IsFinal(i.Status)) return false;
+            i.Status = status;
+            i.JobId ??= outcome.JobId;
+            i.Title = title;
+            i.LearningStandard = standard;
+            i.Version = version;
+            i.ParserWarnings = warnings;
+            i.Error = error;
+            i.FinishedAt = now;
+            return true;
+        }, cancellationToken) ?? current;
+
+        if (succeeded)
         {
             var blob = await BlobAsync(import.BlobName, cancellationToken);
             await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
-        var log = import.Status == ImportStatus.Succeeded ? LogLevel.Information : LogLevel.Warning;
-        logger.Log(log, "Import {ImportId} of course {CourseId} (job {JobId}) ended {Status}: {Title} {LearningStandard} v{Version} {Error}",
+        var level = succeeded ? LogLevel.Information : LogLevel.Warning;
+        logger.Log(level, "Import {ImportId} of course {CourseId} (job {JobId}) ended {Status}: '{Title}' {LearningStandard} v{Version} {Error}",
             outcome.ImportId, outcome.CourseId, import.JobId, import.Status, import.Title, import.LearningStandard, import.Version, import.Error);
     }
 
