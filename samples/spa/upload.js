@@ -10,11 +10,10 @@ export function blockId(index) {
   return btoa(String(index).padStart(6, '0'));
 }
 
-/** Adds query parameters to the SAS URL (which already has a query string). */
+/** Appends query parameters to the SAS URL as is (its own parameters, the signature included, stay untouched). */
 function withQuery(url, params) {
-  const u = new URL(url);
-  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
-  return u.toString();
+  const extra = Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  return url + (url.includes('?') ? '&' : '?') + extra;
 }
 
 /** One PUT with upload progress (fetch has none); resolves on 2xx, rejects with a readable message otherwise. */
