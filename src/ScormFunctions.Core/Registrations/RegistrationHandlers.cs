@@ -19,6 +19,7 @@ public sealed class RegistrationHandlers(
     RegistrationRepository registrations,
     RegistrationProvisioner provisioner,
     RegistrationRefresher refresher,
+    RegistrationResultsStore results,
     ScormCloudClient cloud,
     TimeProvider time,
     ILogger<RegistrationHandlers> logger)
@@ -67,6 +68,17 @@ public sealed class RegistrationHandlers(
     {
         var (registration, denied) = await AuthorizeOwnerAsync(request, registrationId, cancellationToken);
         return denied ?? Results.Ok(RegistrationResponse.From(registration!));
+    }
+
+    /// <summary>GET /api/registrations/{registrationId}/details — owner or admin; the stored activity tree and runtime data.</summary>
+    public async Task<IResult> GetDetailsAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    {
+        var (registration, denied) = await AuthorizeOwnerAsync(request, registrationId, cancellationToken);
+        if (denied is not null) return denied;
+        var details = await results.OpenDetailsAsync(registration!, cancellationToken);
+        return details is null
+            ? Problems.NotFound($"No activity details have been reported for registration '{registrationId}' yet.")
+            : Results.Stream(details, "application/json");
     }
 
     /// <summary>GET /api/courses/{courseId}/registrations — admin; paged.</summary>

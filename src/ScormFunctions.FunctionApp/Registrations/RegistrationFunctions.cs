@@ -20,6 +20,13 @@ public sealed class RegistrationFunctions(RegistrationHandlers handlers)
         CancellationToken cancellationToken) =>
         handlers.GetAsync(req, registrationId, cancellationToken);
 
+    [Function(nameof(GetRegistrationDetails))]
+    public Task<IResult> GetRegistrationDetails(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "registrations/{registrationId}/details")] HttpRequest req,
+        string registrationId,
+        CancellationToken cancellationToken) =>
+        handlers.GetDetailsAsync(req, registrationId, cancellationToken);
+
     [Function(nameof(DeleteRegistration))]
     public Task<IResult> DeleteRegistration(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "registrations/{registrationId}")] HttpRequest req,

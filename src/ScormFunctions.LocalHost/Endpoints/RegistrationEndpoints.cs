@@ -14,6 +14,8 @@ public static class RegistrationEndpoints
             .WithName("CreateRegistration").WithSummary("Admin: assign a course to a learner (201, or 200 when it already exists).");
         r.MapGet("/{registrationId}", (HttpRequest req, string registrationId, RegistrationHandlers h, CancellationToken ct) => h.GetAsync(req, registrationId, ct))
             .WithName("GetRegistration").WithSummary("Owner or admin: reported, override and effective results.");
+        r.MapGet("/{registrationId}/details", (HttpRequest req, string registrationId, RegistrationHandlers h, CancellationToken ct) => h.GetDetailsAsync(req, registrationId, ct))
+            .WithName("GetRegistrationDetails").WithSummary("Owner or admin: the reported activity tree and runtime data (JSON).");
         r.MapDelete("/{registrationId}", (HttpRequest req, string registrationId, RegistrationHandlers h, CancellationToken ct) => h.DeleteAsync(req, registrationId, ct))
             .WithName("DeleteRegistration").WithSummary("Admin: delete in SCORM Cloud and here.");
         r.MapPost("/{registrationId}/reset", (HttpRequest req, string registrationId, RegistrationHandlers h, CancellationToken ct) => h.ResetAsync(req, registrationId, ct))

@@ -39,6 +39,8 @@ public sealed class RegistrationEndToEndTests
         Assert.NotEqual(JsonValueKind.Null, reported.GetProperty("completedDate").ValueKind);
         Assert.Equal("completed", r.GetProperty("effective").GetProperty("completion").GetString());
         Assert.Equal(JsonValueKind.Null, r.GetProperty("override").ValueKind);
+        var details = await GetJsonAsync(learner, "api/registrations/reg-1/details");
+        Assert.Equal("page-3", details.GetProperty("children")[0].GetProperty("runtime").GetProperty("location").GetString());
         var archived = await h.ArchivedAsync("reg-1");
         Assert.NotEmpty(archived);
         Assert.All(archived, a => Assert.DoesNotContain(h.PostbackPassword("reg-1"), a.Content, StringComparison.Ordinal));
