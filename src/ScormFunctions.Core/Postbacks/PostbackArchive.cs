@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Postbacks;
@@ -18,7 +19,7 @@ public class PostbackArchive(TableProvider tables, IOptions<StorageOptions> stor
     {
         var now = time.GetUtcNow().UtcDateTime;
         var name = string.Create(CultureInfo.InvariantCulture,
-            $"{now:yyyy}/{now:MM}/{now:dd}/{Uri.EscapeDataString(registrationId)}/{now:HHmmssfffffff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.{extension}");
+            $"{now:yyyy}/{now:MM}/{now:dd}/{BlobNames.Segment(registrationId)}/{now:HHmmssfffffff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.{extension}");
         var container = await tables.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(payload), new BlobUploadOptions
         {

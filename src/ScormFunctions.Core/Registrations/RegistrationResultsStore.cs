@@ -99,7 +99,7 @@ public class RegistrationResultsStore(
 
     private async Task<string> WriteDetailsAsync(string registrationId, DateTimeOffset updated, ActivityResult details, CancellationToken cancellationToken)
     {
-        var name = $"{Uri.EscapeDataString(registrationId)}/{updated.UtcTicks:D19}.json";
+        var name = $"{BlobNames.Segment(registrationId)}/{updated.UtcTicks:D19}.json";
         var container = await tables.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(details, ScormCloudJson.Options);
         await container.GetBlobClient(name).UploadAsync(new BinaryData(bytes), new BlobUploadOptions

@@ -109,4 +109,15 @@ public sealed class PayloadTests
     [InlineData("=HYPERLINK(\"x\",\"y\")", "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"")]
     public void CsvCellsAreEscapedAndFormulaSafe(string? value, string expected) =>
         Assert.Equal(expected, RegistrationCsvResult.Cell(value));
+
+    [Fact]
+    public void BlobSegmentsStayShortForLongNonAsciiIds()
+    {
+        var longId = new string('€', 255);
+
+        Assert.Equal("reg%201", BlobNames.Segment("reg 1"));
+        Assert.StartsWith("sha256-", BlobNames.Segment(longId), StringComparison.Ordinal);
+        Assert.Equal(BlobNames.Segment(longId), BlobNames.Segment(longId));
+        Assert.True(BlobNames.Segment(longId).Length <= 256);
+    }
 }
