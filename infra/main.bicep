@@ -129,6 +129,7 @@ var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
 var uploadsContainerName = 'uploads'
 var archiveContainerName = 'postbacks'
+var resultsContainerName = 'registration-results'
 var effectiveTaskHubName = empty(taskHubName) ? 'scorm${resourceToken}' : taskHubName
 var spaOriginList = empty(trim(spaOrigins)) ? [] : filter(map(split(spaOrigins, ','), origin => trim(origin)), origin => !empty(origin))
 var effectiveAuthIssuer = empty(authIssuer)
@@ -177,6 +178,7 @@ module storage 'app/storage.bicep' = {
       deploymentContainerName
       uploadsContainerName
       archiveContainerName
+      resultsContainerName
     ]
     uploadsContainerName: uploadsContainerName
     uploadsRetentionDays: uploadsRetentionDays
@@ -243,6 +245,7 @@ module api 'app/api.bicep' = {
     deploymentContainerName: deploymentContainerName
     uploadsContainerName: uploadsContainerName
     archiveContainerName: archiveContainerName
+    resultsContainerName: resultsContainerName
     applicationInsightsName: applicationInsightsName
     keyVaultName: keyVaultName
     maximumInstanceCount: maximumInstanceCount

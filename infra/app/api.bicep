@@ -28,6 +28,9 @@ param uploadsContainerName string
 @description('Blob container for the raw postback archive (Storage__ArchiveContainer).')
 param archiveContainerName string
 
+@description('Blob container for registration activity details (Registrations__ResultsContainer).')
+param resultsContainerName string
+
 @description('Application Insights component name.')
 param applicationInsightsName string
 
@@ -195,6 +198,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Storage__ManagedIdentityClientId: identity.properties.clientId
     Storage__UploadsContainer: uploadsContainerName
     Storage__ArchiveContainer: archiveContainerName
+    Registrations__ResultsContainer: resultsContainerName
 
     // SCORM Cloud.
     ScormCloud__BaseUrl: scormCloudBaseUrl
