@@ -43,9 +43,11 @@ public sealed class ImportActivities(
     private ScormCloudClient Client => services.GetRequiredService<ScormCloudClient>();
 
     /// <summary>
-    /// Starts SCORM Cloud's import job unless one is recorded already (then returns it). On 409 "already exists" for a
-    /// course we never saw imported (an earlier attempt's lost response may have created it), retries once as a new
-    /// version; on 409 for a course with a recorded version (the admin did not allow a new version) the import fails.
+    /// Starts SCORM Cloud's import job unless one is recorded already (then returns it). Each call to SCORM Cloud is
+    /// counted on the import record first. On 409 "already exists" without mayCreateNewVersion: if an earlier start of
+    /// this import happened and its job id is unknown (its answer was lost, e.g. a relay that timed out after SCORM
+    /// Cloud had the package), the 409 is our own ghost and the start is retried once as a new version; otherwise the
+    /// course really exists and the import fails with SCORM Cloud's message.
     /// </summary>
     public async Task<ImportObservation> StartJobAsync(ImportActivityInput input, CancellationToken cancellationToken)
     {
@@ -60,6 +62,14 @@ public sealed class ImportActivities(
         }
         if (ImportStatus.IsFinal(import.Status)) return ImportObservation.Refused(import.Error ?? $"The import already ended as {import.Status}.");
 
+        var counted = await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
+        {
+            if (i.JobId is not null) return false;
+            i.StartAttempts++;
+            return true;
+        }, cancellationToken) ?? import;
+        if (counted.JobId is { } raced) return ImportObservation.Started(raced);
+        var earlierAttemptUnknown = counted.StartAttempts > 1;
         var mode = import.Mode == ImportEntity.Key(ImportMode.Fetch) ? ImportMode.Fetch : ImportMode.Relay;
         var blob = await BlobAsync(import.BlobName, cancellationToken);
         string jobId;
@@ -69,9 +79,9 @@ public sealed class ImportActivities(
         }
         catch (ScormCloudException ex) when (ex.IsAlreadyExists && !import.MayCreateNewVersion)
         {
-            if (!await HasNoRecordedVersionAsync(input.CourseId, cancellationToken)) return Refuse(import, ex);
-            logger.LogWarning("Import {ImportId}: SCORM Cloud says course {CourseId} already exists, but we never recorded a version " +
-                "(an earlier start's response was probably lost); retrying as a new version", input.ImportId, input.CourseId);
+            if (!earlierAttemptUnknown) return Refuse(import, ex);
+            logger.LogWarning("Import {ImportId}: SCORM Cloud says course {CourseId} already exists after an earlier start of this import " +
+                "whose answer was lost ({Attempts} attempts); retrying as a new version", input.ImportId, input.CourseId, counted.StartAttempts);
             try
             {
                 jobId = await StartAsync(import, mode, blob, mayCreateNewVersion: true, cancellationToken);
@@ -236,9 +246,6 @@ public sealed class ImportActivities(
             import.RowKey, import.PartitionKey, ex.Status, ex.ServiceMessage ?? ex.Message);
         return ImportObservation.Refused(ex.ServiceMessage ?? ex.Message);
     }
-
-    private async Task<bool> HasNoRecordedVersionAsync(string courseId, CancellationToken cancellationToken) =>
-        (await courses.GetAsync(courseId, cancellationToken))?.Version is null;
 
     private async Task<BlobClient> BlobAsync(string blobName, CancellationToken cancellationToken)
     {

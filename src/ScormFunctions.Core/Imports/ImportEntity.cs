@@ -32,6 +32,9 @@ public sealed class ImportEntity : ITableEntity
     /// <summary>SCORM Cloud's import job id once started (a retried start reuses it instead of starting another).</summary>
     public string? JobId { get; set; }
 
+    /// <summary>Calls made to start the SCORM Cloud job; more than one without a job id means an earlier answer was lost.</summary>
+    public int StartAttempts { get; set; }
+
     public string? Title { get; set; }
 
     public string? LearningStandard { get; set; }

@@ -1,0 +1,186 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using ScormCloud.Client;
+using ScormCloud.Client.Models;
+using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Imports;
+using ScormFunctions.Core.Storage;
+using ScormFunctions.Testing;
+
+namespace ScormFunctions.Core.Tests.Imports;
+
+/// <summary>The import steps on Azurite records with a substituted SCORM Cloud client: safe retries of the start, 409 rules, poll mapping, idempotent recording.</summary>
+public sealed class ImportActivitiesTests : IAsyncLifetime
+{
+    private readonly ScormCloudClient cloud = Substitute.For<ScormCloudClient>();
+    private ImportRepository imports = null!;
+    private CourseRepository courses = null!;
+    private ImportActivities activities = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Azurite.EnsureStartedAsync();
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var storage = new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = prefix, UploadsContainer = prefix + "-uploads" };
+        var tables = new TableProvider(new StorageClients(Options.Create(storage)));
+        imports = new ImportRepository(tables, TimeProvider.System);
+        courses = new CourseRepository(tables, TimeProvider.System);
+        var signing = Options.Create(new SigningOptions { PostbackKey = Convert.ToBase64String(new byte[32]), LaunchKey = Convert.ToBase64String(new byte[32]) });
+        var services = new ServiceCollection().AddSingleton(cloud).BuildServiceProvider();
+        activities = new ImportActivities(imports, courses, tables, new AccountKeyUploadUrlSigner(TimeProvider.System),
+            new ImportPostbackSigner(signing, Options.Create(new AppOptions())), services, Options.Create(new ImportOptions()),
+            Options.Create(storage), TimeProvider.System, NullLogger<ImportActivities>.Instance);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<ImportActivityInput> NewImportAsync(int startAttempts = 0, string? jobId = null)
+    {
+        var courseId = "c-" + Guid.NewGuid().ToString("N")[..8];
+        var importId = Guid.NewGuid().ToString("N");
+        await courses.GetOrCreateAsync(courseId, Ct);
+        await imports.InsertAsync(new ImportEntity
+        {
+            PartitionKey = courseId, RowKey = importId, Mode = "fetch", BlobName = $"{courseId}/{importId}.zip",
+            StartedAt = DateTimeOffset.UtcNow, Deadline = DateTimeOffset.UtcNow.AddHours(3), StartAttempts = startAttempts, JobId = jobId,
+        }, Ct);
+        return new ImportActivityInput(courseId, importId, jobId);
+    }
+
+    private static ScormCloudException AlreadyExists(string courseId) =>
+        new(409, $"Course [{courseId}] already exists and mayCreateNewVersion is false.", "409");
+
+    [Fact]
+    public async Task Start_with_a_recorded_job_does_not_start_another()
+    {
+        var input = await NewImportAsync(startAttempts: 1, jobId: "job-1");
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-1"), observation);
+        await cloud.DidNotReceiveWithAnyArgs().CreateFetchImportJobAsync(default!, default!, default, Ct);
+    }
+
+    [Fact]
+    public async Task Start_records_the_job_and_a_signed_postback_url()
+    {
+        var input = await NewImportAsync();
+        FetchImportOptions? sent = null;
+        Uri? packageUrl = null;
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Do<Uri>(u => packageUrl = u), Arg.Do<FetchImportOptions>(o => sent = o), Arg.Any<CancellationToken>())
+            .Returns("job-1");
+
+        var observation = await activities.StartJobAsync(input, Ct);
+        var record = await imports.GetAsync(input.CourseId, input.ImportId, Ct);
+
+        Assert.Equal(ImportObservationKind.JobStarted, observation.Kind);
+        Assert.Equal("job-1", record!.JobId);
+        Assert.Equal(1, record.StartAttempts);
+        Assert.Contains("sp=r", packageUrl!.Query, StringComparison.Ordinal);
+        Assert.False(sent!.MayCreateNewVersion);
+        Assert.Contains($"/api/postbacks/imports/{input.ImportId}?courseId={input.CourseId}&sig=", sent.PostbackUrl!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conflict_on_the_first_start_fails_with_scorm_clouds_message()
+    {
+        var input = await NewImportAsync();
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(AlreadyExists(input.CourseId));
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservationKind.StartRefused, observation.Kind);
+        Assert.Contains("already exists", observation.Message, StringComparison.Ordinal);
+        await cloud.Received(1).CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Conflict_after_a_lost_earlier_start_is_retried_as_a_new_version()
+    {
+        var input = await NewImportAsync(startAttempts: 1);
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => !o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .ThrowsAsync(AlreadyExists(input.CourseId));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .Returns("job-2");
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-2"), observation);
+        Assert.Equal("job-2", (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.JobId);
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(429)]
+    [InlineData(0)]
+    public async Task Transient_failure_throws_for_the_retry_policy_and_records_nothing_but_the_attempt(int status)
+    {
+        var input = await NewImportAsync();
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new ScormCloudException(status, null, "down"));
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        var record = await imports.GetAsync(input.CourseId, input.ImportId, Ct);
+
+        Assert.Null(record!.JobId);
+        Assert.Equal(1, record.StartAttempts);
+    }
+
+    [Fact]
+    public async Task Poll_maps_complete_running_error_and_unknown_job()
+    {
+        var input = await NewImportAsync(jobId: "job-1");
+        var complete = ScormCloudModelFactory.ImportJobResult("job-1", ImportJobStatus.Complete, null,
+            ScormCloudModelFactory.ImportResult(
+                ScormCloudModelFactory.Course("c", "Golf", 2, ScormCloud.Client.Models.LearningStandard.Scorm2004ThirdEdition),
+                parserWarnings: ["w1"]));
+        cloud.GetImportJobStatusAsync("job-1", Arg.Any<CancellationToken>()).Returns(
+            ScormCloudModelFactory.ImportJobResult("job-1", ImportJobStatus.Running, null, null),
+            complete,
+            ScormCloudModelFactory.ImportJobResult("job-1", ImportJobStatus.Error, "Bad manifest", null));
+
+        var running = await activities.PollAsync(input, Ct);
+        var done = await activities.PollAsync(input, Ct);
+        var error = await activities.PollAsync(input, Ct);
+        cloud.GetImportJobStatusAsync("job-1", Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Not found", "404"));
+        var unknown = await activities.PollAsync(input, Ct);
+
+        Assert.Equal(ImportObservationKind.Running, running.Kind);
+        Assert.Equal(ImportObservationKind.Complete, done.Kind);
+        Assert.Equal("Golf", done.Title);
+        Assert.Equal("SCORM20043RDEDITION", done.LearningStandard);
+        Assert.Equal(2, done.Version);
+        Assert.Equal(["w1"], done.ParserWarnings!);
+        Assert.Equal(ImportObservation.Failed("job-1", "Bad manifest"), error);
+        Assert.Equal(ImportObservationKind.Error, unknown.Kind);
+    }
+
+    [Fact]
+    public async Task Recording_is_idempotent_and_a_late_contrary_outcome_does_not_overwrite()
+    {
+        var input = await NewImportAsync(jobId: "job-1");
+        var success = new ImportOutcome(input.CourseId, input.ImportId, ImportStatus.Succeeded, "job-1", "Golf", "SCORM12", 0, [], null);
+
+        await activities.RecordAsync(success, Ct);
+        var first = await imports.GetAsync(input.CourseId, input.ImportId, Ct);
+        await activities.RecordAsync(success, Ct);
+        await activities.RecordAsync(success with { Status = ImportStatus.Failed, Error = "late" }, Ct);
+        var last = await imports.GetAsync(input.CourseId, input.ImportId, Ct);
+        var course = await courses.GetAsync(input.CourseId, Ct);
+
+        Assert.Equal(ImportStatus.Succeeded, last!.Status);
+        Assert.Equal(first!.FinishedAt, last.FinishedAt);
+        Assert.Null(last.Error);
+        Assert.Equal(CourseStatus.Ready, course!.Status);
+        Assert.Equal("Golf", course.Title);
+        Assert.Equal(0, course.Version);
+        Assert.Null(course.LastError);
+    }
+}
