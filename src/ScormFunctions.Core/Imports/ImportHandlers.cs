@@ -33,6 +33,9 @@ public sealed class ImportHandlers(
     /// <summary>Only the central directory and the manifest are read, so a small read buffer keeps range reads cheap.</summary>
     private const int InspectionBufferBytes = 256 * 1024;
 
+    /// <summary>The smallest zip: an empty archive's end-of-central-directory record.</summary>
+    private const int MinZipBytes = 22;
+
     /// <summary>POST /api/courses/{courseId}/uploads — admin; 201 with a SAS URL for one new blob. Creates the course record if new.</summary>
     public async Task<IResult> CreateUploadAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
     {
@@ -251,8 +254,22 @@ public sealed class ImportHandlers(
         {
             return ("TooLarge", $"The package is {properties.ContentLength:N0} bytes; the largest package accepted is {max:N0} bytes.");
         }
-        await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = InspectionBufferBytes }, cancellationToken);
-        var inspection = await PackageInspector.InspectAsync(stream, PackageLimits.Default, cancellationToken);
+        if (properties.ContentLength < MinZipBytes)
+        {
+            // Not even an end-of-central-directory record; range reads of such a blob fail before the inspector could say so.
+            return ("NotAZip", $"The file is not a zip archive: it is only {properties.ContentLength} bytes long.");
+        }
+        PackageInspection inspection;
+        try
+        {
+            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = InspectionBufferBytes }, cancellationToken);
+            inspection = await PackageInspector.InspectAsync(stream, PackageLimits.Default, cancellationToken);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException || (ex is RequestFailedException { Status: 416 }))
+        {
+            // A zip whose directory points outside the file: reads beyond its end fail before the inspector decides.
+            return ("NotAZip", "The file is not a valid zip archive: its central directory points outside the file.");
+        }
         if (inspection.Error is { } error) return (error.Code.ToString(), error.Message);
         import.Title = inspection.Manifest!.Title;
         import.LearningStandard = inspection.Manifest.Standard.ToScormCloudName();

@@ -114,6 +114,51 @@ public sealed class ImportFlowTests(ImportFixture fixture) : IClassFixture<Impor
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task Tiny_upload_is_422_not_a_zip_never_500(int bytes)
+    {
+        var courseId = ImportHarness.NewCourseId("tiny");
+        var upload = await H.RequestUploadAsync(courseId);
+        var path = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(path, new byte[bytes], ImportHarness.Ct);
+        await ImportHarness.PutAsync(upload, path);
+        File.Delete(path);
+
+        var response = await H.StartImportAsync(courseId, upload.GetProperty("uploadId").GetString()!);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ImportHarness.Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("NotAZip", problem.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("head")]
+    [InlineData("tail")]
+    [InlineData("middle")]
+    public async Task Damaged_zip_is_422_never_500(string part)
+    {
+        var courseId = ImportHarness.NewCourseId("damaged");
+        var upload = await H.RequestUploadAsync(courseId);
+        var bytes = await File.ReadAllBytesAsync(RepoPaths.Package(Golf12), ImportHarness.Ct);
+        var damaged = part switch
+        {
+            "head" => bytes[..(bytes.Length * 7 / 10)],
+            "tail" => bytes[^2000..],
+            _ => [.. bytes[..1000], .. bytes[^5000..]],
+        };
+        var path = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(path, damaged, ImportHarness.Ct);
+        await ImportHarness.PutAsync(upload, path);
+        File.Delete(path);
+
+        var response = await H.StartImportAsync(courseId, upload.GetProperty("uploadId").GetString()!);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("""{"uploadId":"0123456789abcdef0123456789abcdef","mode":"carrier-pigeon"}""", "mode")]
     [InlineData("""{"uploadId":"0123456789abcdef0123456789abcdef","mode":"1"}""", "mode")]
     [InlineData("""{"uploadId":"../../x"}""", "uploadId")]
