@@ -23,7 +23,7 @@ public static class PackageRelay
         await using var content = response.Content;
 
         var pipe = new Pipe(new PipeOptions(
-            pauseWriterThreshold: PauseBytes, resumeWriterThreshold: PauseBytes / 2, minimumSegmentSize: 64 * 1024, useSynchronizationContext: false));
+            pauseWriterThreshold: PauseBytes, resumeWriterThreshold: PauseBytes / 2, minimumSegmentSize: 256 * 1024, useSynchronizationContext: false));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var fill = Task.Run(async () =>
         {
