@@ -61,7 +61,9 @@ public static class ImportOrchestrator
                 var timer = context.CreateTimer(decision.NextStepAt!.Value.UtcDateTime, cancel.Token);
                 var postback = context.WaitForExternalEvent<string>(ImportTracking.PostbackEvent, cancel.Token);
                 var first = await Task.WhenAny(timer, postback);
-                await cancel.CancelAsync();
+#pragma warning disable CA1849 // Orchestrator code stays on the orchestration thread: cancel synchronously.
+                cancel.Cancel();
+#pragma warning restore CA1849
                 if (first == postback)
                 {
                     logger.LogInformation("Import {ImportId} of course {CourseId}: postback arrived, polling job {JobId} now",
