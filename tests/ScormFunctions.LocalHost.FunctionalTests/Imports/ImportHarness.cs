@@ -32,6 +32,9 @@ public sealed class ImportHarness : IAsyncDisposable
 
     public LocalHostServer Server { get; private set; }
 
+    /// <summary>The table prefix shared by every host this harness starts.</summary>
+    public string TablePrefix => settings["Storage:TablePrefix"]!;
+
     /// <summary>An admin client on the current host.</summary>
     public HttpClient Admin { get; private set; }
 
