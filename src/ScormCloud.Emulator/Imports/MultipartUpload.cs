@@ -21,7 +21,8 @@ public static class MultipartUpload
         }
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary)) return false;
-        var reader = new MultipartReader(boundary, request.Body);
+        // 64 KiB instead of the 4 KiB default: boundary scanning dominated the cost of large uploads.
+        var reader = new MultipartReader(boundary, request.Body, bufferSize: 64 * 1024);
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
@@ -30,7 +31,7 @@ public static class MultipartUpload
                 continue; // e.g. contentMetadata
             }
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await section.Body.CopyToAsync(file, ct);
+            await section.Body.CopyToAsync(file, 1024 * 1024, ct);
             return true;
         }
         return false;

@@ -33,18 +33,7 @@ public class RegistrationProvisioner(
         var existing = await registrations.GetAsync(request.RegistrationId, cancellationToken);
         if (existing is null)
         {
-            var now = time.GetUtcNow();
-            var record = new RegistrationEntity
-            {
-                PartitionKey = request.RegistrationId,
-                CourseId = request.CourseId,
-                LearnerId = request.LearnerId,
-                LearnerFirstName = request.FirstName,
-                LearnerLastName = request.LastName,
-                LearnerEmail = request.Email,
-                State = RegistrationState.Pending,
-                CreatedAt = now,
-            };
+            var record = NewPending(request);
             try
             {
                 existing = await registrations.InsertAsync(record, cancellationToken);
@@ -118,21 +107,23 @@ public class RegistrationProvisioner(
         }
     }
 
+    private RegistrationEntity NewPending(NewRegistration request) => new()
+    {
+        PartitionKey = request.RegistrationId,
+        CourseId = request.CourseId,
+        LearnerId = request.LearnerId,
+        LearnerFirstName = request.FirstName,
+        LearnerLastName = request.LastName,
+        LearnerEmail = request.Email,
+        State = RegistrationState.Pending,
+        CreatedAt = time.GetUtcNow(),
+    };
+
     /// <summary>A record marked deleted (e.g. with its course) is started over as a new pending registration.</summary>
     private async Task<ProvisionOutcome> RecreateAsync(RegistrationEntity deleted, NewRegistration request, CancellationToken cancellationToken)
     {
-        var fresh = new RegistrationEntity
-        {
-            PartitionKey = request.RegistrationId,
-            ETag = deleted.ETag,
-            CourseId = request.CourseId,
-            LearnerId = request.LearnerId,
-            LearnerFirstName = request.FirstName,
-            LearnerLastName = request.LastName,
-            LearnerEmail = request.Email,
-            State = RegistrationState.Pending,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var fresh = NewPending(request);
+        fresh.ETag = deleted.ETag;
         try
         {
             fresh = await registrations.UpdateAsync(fresh, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class RegistrationRepositoryTests(StorageTestContext storage) : IC
         var byCourse = await Registrations.ListByCourseAsync(course, 50, null, ct);
         var byAda = await Registrations.ListByLearnerAsync("ada", 200, null, ct);
 
-        Assert.Equal([a.PartitionKey, b.PartitionKey], byCourse.Items.Select(r => r.PartitionKey).Order());
+        Assert.Equal(new[] { a.PartitionKey, b.PartitionKey }.Order(), byCourse.Items.Select(r => r.PartitionKey).Order());
         Assert.Contains(byAda.Items, r => r.PartitionKey == a.PartitionKey);
         Assert.Contains(byAda.Items, r => r.PartitionKey == c.PartitionKey);
         Assert.DoesNotContain(byAda.Items, r => r.PartitionKey == b.PartitionKey);
