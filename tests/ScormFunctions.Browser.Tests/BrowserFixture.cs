@@ -27,14 +27,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    private SpaSystem? system;
+    private LocalHostServer? system;
 
     private IBrowser? browser;
 
     /// <summary><c>artifacts/browser-screenshots/</c> at the repository root.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(RepoPaths.Root, "artifacts", "browser-screenshots");
 
-    public SpaSystem System => system ?? throw new InvalidOperationException("The system did not start.");
+    public LocalHostServer System => system ?? throw new InvalidOperationException("The system did not start.");
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser did not start.");
 
@@ -44,7 +44,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!HasChromium) return;
         Directory.CreateDirectory(ScreenshotDirectory);
-        system = await SpaSystem.StartAsync();
+        // The whole local system on 127.0.0.1: Azurite, an in-process emulator, and the local host serving the SPA.
+        system = await LocalHostServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:ScormFunctions"] = "Information",
+        });
         playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a fresh temporary user-data directory of its own.
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

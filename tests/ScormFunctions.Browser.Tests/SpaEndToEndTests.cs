@@ -70,7 +70,7 @@ public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<Bro
         await learner.LaunchAsync("autopass-12");
         var launchUrl = JsonDocument.Parse(launchBody!).RootElement.GetProperty("launchUrl").GetString();
         Assert.StartsWith(fixture.System.Origin + "/api/registrations/", launchUrl);
-        Assert.Contains(navigations, u => u.StartsWith(fixture.System.Emulator.Origin.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal));
+        Assert.Contains(navigations, u => u.StartsWith(fixture.System.Emulator!.Origin.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal));
         await learner.ScreenshotAsync("player");
 
         await learner.FinishAndReturnAsync(fixture.System.BaseUrl);

@@ -78,7 +78,7 @@ public sealed class SpaHostingTests
     [Fact]
     public async Task The_local_host_serves_the_spa_at_the_root_and_the_api_beside_it()
     {
-        await using var system = await SpaSystem.StartAsync();
+        await using var system = await LocalHostServer.StartAsync();
 
         using var index = await system.Client.GetAsync("/", TestContext.Current.CancellationToken);
         using var script = await system.Client.GetAsync("upload.js", TestContext.Current.CancellationToken);
@@ -104,7 +104,7 @@ public sealed class SpaHostingTests
     [Fact]
     public async Task Outside_development_the_spa_is_not_served()
     {
-        await using var system = await SpaSystem.StartAsync("Staging");
+        await using var system = await LocalHostServer.StartAsync(environment: "Staging");
 
         using var index = await system.Client.GetAsync("/", TestContext.Current.CancellationToken);
         using var script = await system.Client.GetAsync("app.js", TestContext.Current.CancellationToken);

@@ -3,10 +3,13 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ScormFunctions.LocalHost;
-using ScormFunctions.Testing;
 
-namespace ScormFunctions.LocalHost.FunctionalTests;
+namespace ScormFunctions.Testing;
 
 /// <summary>
 /// The local host on a free 127.0.0.1 port (real Kestrel, real HTTP), against Azurite with a table prefix of
@@ -29,6 +32,9 @@ public sealed class LocalHostServer : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary><c>http://127.0.0.1:{port}</c>: the origin of the API and of the sample SPA it serves.</summary>
+    public string Origin => BaseUrl.GetLeftPart(UriPartial.Authority);
 
     public string TablePrefix { get; }
 
@@ -69,6 +75,8 @@ public sealed class LocalHostServer : IAsyncDisposable
         // A free port chosen up front, so App:PublicBaseUrl (postback and launch URLs) is this server's real URL.
         var port = FreePort();
         config["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        // The sample SPA is served from this origin; the Development CORS service adds it to Azurite's Blob CORS.
+        config["App:AllowedOrigins"] = $"http://127.0.0.1:{port}";
         config["Registrations:ResultsContainer"] = prefix + "-results";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 
