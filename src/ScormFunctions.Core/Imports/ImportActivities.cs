@@ -62,6 +62,7 @@ public sealed class ImportActivities(
         }
         if (ImportStatus.IsFinal(import.Status)) return ImportObservation.Refused(import.Error ?? $"The import already ended as {import.Status}.");
 
+        var blob = await BlobAsync(import.BlobName, cancellationToken); // before counting: it calls no one
         var counted = await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
         {
             if (i.JobId is not null) return false;
@@ -71,7 +72,6 @@ public sealed class ImportActivities(
         if (counted.JobId is { } raced) return ImportObservation.Started(raced);
         var earlierAttemptUnknown = counted.StartAttempts > 1;
         var mode = import.Mode == ImportEntity.Key(ImportMode.Fetch) ? ImportMode.Fetch : ImportMode.Relay;
-        var blob = await BlobAsync(import.BlobName, cancellationToken);
         string jobId;
         try
         {
@@ -99,6 +99,17 @@ public sealed class ImportActivities(
         {
             logger.LogWarning("Import {ImportId} of course {CourseId}: the uploaded blob {Blob} is gone", input.ImportId, input.CourseId, import.BlobName);
             return ImportObservation.Refused("The uploaded package is no longer in storage; upload it again.");
+        }
+        catch (Exception ex) when (StartedNoJob(ex))
+        {
+            // An answer, not a lost one: this attempt started nothing, so it must not make a later 409 look like our ghost.
+            await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
+            {
+                if (i.JobId is not null || i.StartAttempts == 0) return false;
+                i.StartAttempts--;
+                return true;
+            }, CancellationToken.None);
+            throw;
         }
 
         var saved = await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
@@ -239,6 +250,14 @@ public sealed class ImportActivities(
                 ContentLength = length,
             }, ct), cancellationToken);
     }
+
+    /// <summary>
+    /// Failures that prove SCORM Cloud started no job: it answered 429 (not processed), or storage failed (signing the
+    /// read URL or opening the blob, before SCORM Cloud was called; or mid-relay, so SCORM Cloud got a truncated body).
+    /// Timeouts, transport errors and 5xx stay counted: their outcome is unknown.
+    /// </summary>
+    private static bool StartedNoJob(Exception ex) =>
+        ex is ScormCloudException { Status: 429 } or RequestFailedException;
 
     private ImportObservation Refuse(ImportEntity import, ScormCloudException ex)
     {

@@ -20,6 +20,10 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
     private ImportRepository imports = null!;
     private CourseRepository courses = null!;
     private ImportActivities activities = null!;
+    private TableProvider tables = null!;
+    private StorageOptions storage = null!;
+    private ImportPostbackSigner postbacks = null!;
+    private ServiceProvider services = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -27,18 +31,19 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
     {
         await Azurite.EnsureStartedAsync();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var storage = new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = prefix, UploadsContainer = prefix + "-uploads" };
-        var tables = new TableProvider(new StorageClients(Options.Create(storage)));
+        storage = new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = prefix, UploadsContainer = prefix + "-uploads" };
+        tables = new TableProvider(new StorageClients(Options.Create(storage)));
         imports = new ImportRepository(tables, TimeProvider.System);
         courses = new CourseRepository(tables, TimeProvider.System);
         var signing = Options.Create(new SigningOptions { PostbackKey = Convert.ToBase64String(new byte[32]), LaunchKey = Convert.ToBase64String(new byte[32]) });
-        var services = new ServiceCollection().AddSingleton(cloud).BuildServiceProvider();
+        services = new ServiceCollection().AddSingleton(cloud).BuildServiceProvider();
+        postbacks = new ImportPostbackSigner(signing, Options.Create(new AppOptions()));
         activities = new ImportActivities(imports, courses, tables, new AccountKeyUploadUrlSigner(TimeProvider.System),
-            new ImportPostbackSigner(signing, Options.Create(new AppOptions())), services, Options.Create(new ImportOptions()),
+            postbacks, services, Options.Create(new ImportOptions()),
             Options.Create(storage), TimeProvider.System, NullLogger<ImportActivities>.Instance);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => services.DisposeAsync();
 
     private async Task<ImportActivityInput> NewImportAsync(int startAttempts = 0, string? jobId = null)
     {
@@ -116,11 +121,55 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         Assert.Equal("job-2", (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.JobId);
     }
 
+    [Fact]
+    public async Task Conflict_after_an_earlier_start_that_was_rate_limited_is_a_real_conflict()
+    {
+        // A 429 is an answer, not a lost one: that call started no job, so the later 409 means the course really
+        // exists and the admin did not ask for a new version. It must not be taken for our own ghost.
+        var input = await NewImportAsync();
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => !o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .Returns(
+                Task.FromException<string>(new ScormCloudException(429, "Too many requests.", "429")),
+                Task.FromException<string>(AlreadyExists(input.CourseId)));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .Returns("job-new-version");
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservationKind.StartRefused, observation.Kind);
+        Assert.Contains("already exists", observation.Message, StringComparison.Ordinal);
+        await cloud.DidNotReceive().CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => o.MayCreateNewVersion), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Conflict_after_an_earlier_start_that_failed_in_storage_is_a_real_conflict()
+    {
+        // The read SAS could not be signed (storage down): SCORM Cloud was never called, so nothing can be a ghost.
+        var input = await NewImportAsync();
+        var signer = Substitute.For<IUploadUrlSigner>();
+        signer.SignReadAsync(Arg.Any<Azure.Storage.Blobs.BlobClient>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(
+            Task.FromException<Uri>(new Azure.RequestFailedException(503, "Storage is down.")),
+            Task.FromResult(new Uri("https://storage.example/uploads/p.zip?sig=x")));
+        var withSigner = new ImportActivities(imports, courses, tables, signer, postbacks, services, Options.Create(new ImportOptions()),
+            Options.Create(storage), TimeProvider.System, NullLogger<ImportActivities>.Instance);
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => !o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .ThrowsAsync(AlreadyExists(input.CourseId));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .Returns("job-new-version");
+
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => withSigner.StartJobAsync(input, Ct));
+        var observation = await withSigner.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservationKind.StartRefused, observation.Kind);
+        await cloud.DidNotReceive().CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => o.MayCreateNewVersion), Arg.Any<CancellationToken>());
+    }
+
     [Theory]
-    [InlineData(503)]
-    [InlineData(429)]
-    [InlineData(0)]
-    public async Task Transient_failure_throws_for_the_retry_policy_and_records_nothing_but_the_attempt(int status)
+    [InlineData(503, 1)]
+    [InlineData(429, 0)]
+    [InlineData(0, 1)]
+    public async Task Transient_failure_throws_for_the_retry_policy_and_records_nothing_but_an_attempt_whose_answer_is_unknown(int status, int attempts)
     {
         var input = await NewImportAsync();
         cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
@@ -130,7 +179,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         var record = await imports.GetAsync(input.CourseId, input.ImportId, Ct);
 
         Assert.Null(record!.JobId);
-        Assert.Equal(1, record.StartAttempts);
+        Assert.Equal(attempts, record.StartAttempts);
     }
 
     [Fact]
