@@ -179,7 +179,12 @@ public sealed class LaunchHandlers(
     private async Task<RegistrationEntity?> FindForCourseAsync(string courseId, string learnerId, CancellationToken cancellationToken)
     {
         var deterministic = await registrations.GetAsync(RegistrationIds.For(courseId, learnerId), cancellationToken);
-        if (deterministic is not null && deterministic.State != RegistrationState.Deleted) return deterministic;
+        // An assignment may have given the derived id to another learner or course: never hand that one out.
+        if (deterministic is not null && deterministic.State != RegistrationState.Deleted
+            && deterministic.LearnerId == learnerId && deterministic.CourseId == courseId)
+        {
+            return deterministic;
+        }
         string? token = null;
         RegistrationEntity? found = null;
         do

@@ -16,6 +16,9 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
 {
     private const string Purpose = "scormfunctions/launch/v1";
 
+    /// <summary>How far another instance's clock may run ahead of ours when it issued a URL.</summary>
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(30);
+
     public SignedLaunch Create(string registrationId)
     {
         var expiresAt = time.GetUtcNow() + options.Value.LaunchUrlLifetime;
@@ -27,7 +30,10 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
         return new SignedLaunch(url, DateTimeOffset.FromUnixTimeSeconds(exp));
     }
 
-    /// <summary>Checks signature first (constant time), then expiry; the nonce's single use is checked by the caller.</summary>
+    /// <summary>
+    /// Checks signature first (constant time), then expiry (in the past → expired; further ahead than the lifetime
+    /// allows → invalid); the nonce's single use is checked by the caller.
+    /// </summary>
     public LaunchCheck Verify(string registrationId, string? exp, string? nonce, string? sig)
     {
         if (string.IsNullOrEmpty(exp) || string.IsNullOrEmpty(nonce) || string.IsNullOrEmpty(sig) || nonce.Length > 64 || sig.Length > 64
@@ -37,7 +43,10 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
         }
         var expected = Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId, expSeconds, nonce)));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(sig))) return LaunchCheck.Invalid;
-        return time.GetUtcNow().ToUnixTimeSeconds() > expSeconds ? LaunchCheck.Expired : LaunchCheck.Valid;
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        // The lifetime limit holds on verify too: no URL we issue expires further ahead than that (plus clock skew).
+        if (expSeconds - now > (long)(options.Value.LaunchUrlLifetime + MaxClockSkew).TotalSeconds) return LaunchCheck.Invalid;
+        return now > expSeconds ? LaunchCheck.Expired : LaunchCheck.Valid;
     }
 
     private byte[] Compute(string registrationId, long exp, string nonce) =>

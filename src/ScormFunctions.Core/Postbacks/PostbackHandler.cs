@@ -31,14 +31,24 @@ public sealed class PostbackHandler(
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes) return TooLarge();
+        var isForm = IsForm(request.ContentType);
+        var delivery = isForm ? "form" : "httpbasic";
+        string? payload, userName, password;
+        if (!isForm)
+        {
+            // The credentials are in the header: reject before buffering the body (up to MaxBodyBytes) for anyone.
+            (userName, password) = BasicCredentials(request);
+            if (!credentials.Verify(userName, password))
+            {
+                logger.LogWarning("Postback rejected: bad or missing credentials ({Delivery}, {Length} bytes declared)", delivery, request.ContentLength);
+                return Unauthorized();
+            }
+        }
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null) return TooLarge();
 
-        string? payload, userName, password;
-        string delivery;
-        if (IsForm(request.ContentType))
+        if (isForm)
         {
-            delivery = "form";
             var form = QueryHelpers.ParseQuery(body);
             payload = form.TryGetValue("data", out var data) ? data.ToString() : null;
             userName = form.TryGetValue("userName", out var user) ? user.ToString() : null; // also matches "username"
@@ -47,7 +57,6 @@ public sealed class PostbackHandler(
         }
         else
         {
-            delivery = "httpbasic";
             payload = body;
             (userName, password) = BasicCredentials(request);
         }
@@ -131,7 +140,8 @@ public sealed class PostbackHandler(
         try
         {
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            // Our user names are registration ids, which may contain ':'; our passwords (base64url) never do.
+            var colon = decoded.LastIndexOf(':');
             return colon < 0 ? (null, null) : (decoded[..colon], decoded[(colon + 1)..]);
         }
         catch (FormatException)

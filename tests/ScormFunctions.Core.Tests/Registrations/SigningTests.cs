@@ -77,6 +77,18 @@ public sealed class SigningTests
     }
 
     [Fact]
+    public void AnExpiryBeyondTheLaunchUrlLifetimeIsRejectedOnVerify()
+    {
+        // The two-minute limit holds on verify too, not only on issue: a correctly signed URL whose expiry lies further
+        // ahead (a clock running ahead on another instance, a longer lifetime configured elsewhere) is not accepted.
+        var now = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        var ahead = Signer(new FakeTimeProvider(now.AddHours(1)));
+        var q = Query(ahead.Create("reg-1").LaunchUrl);
+
+        Assert.Equal(LaunchCheck.Invalid, Signer(new FakeTimeProvider(now)).Verify("reg-1", q["exp"], q["nonce"], q["sig"]));
+    }
+
+    [Fact]
     public void EachLaunchUrlHasItsOwnNonce()
     {
         var signer = Signer(new FakeTimeProvider(DateTimeOffset.UtcNow));

@@ -73,6 +73,19 @@ public sealed class PostbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HttpBasicForARegistrationIdWithAColonIsApplied()
+    {
+        // SCORM Cloud sends Basic base64("{id}:{password}"); ids may contain ':'.
+        await AssignAsync(admin, "course-1", "learner-1", "course-1:learner-1");
+
+        using var response = await h.PostbackAsync(Report(id: "course-1:learner-1"), "course-1:learner-1", h.PostbackPassword("course-1:learner-1"));
+        var r = await GetJsonAsync(admin, "api/registrations/course-1%3Alearner-1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("completed", r.GetProperty("reported").GetProperty("completion").GetString());
+    }
+
+    [Fact]
     public async Task SamePostbackTwiceIsADuplicateAndAnOlderOneIsStale()
     {
         var report = Report();

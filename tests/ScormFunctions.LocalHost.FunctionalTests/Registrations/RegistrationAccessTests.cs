@@ -48,6 +48,20 @@ public sealed class RegistrationAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CourseLaunchNeverHandsOutARegistrationOfAnotherLearner()
+    {
+        // An assignment may choose any id, including the one a course launch derives for another learner.
+        var derivedForA = ScormFunctions.Core.Registrations.RegistrationIds.For("course-1", "learner-a");
+        await AssignAsync(admin, "course-1", "learner-b", derivedForA);
+
+        using var launch = await learnerA.PostAsync("api/courses/course-1/launch", null, Ct);
+        var body = await JsonAsync(launch);
+
+        Assert.True(launch.StatusCode != System.Net.HttpStatusCode.OK || body.GetProperty("registrationId").GetString() != derivedForA,
+            $"learner-a was given learner-b's registration: {body}");
+    }
+
+    [Fact]
     public async Task OwnerAndAdminCanReadAndLaunch()
     {
         var own = await GetJsonAsync(learnerB, "api/registrations/reg-b");
