@@ -83,6 +83,12 @@ public sealed class ImportOptions : IValidatableObject
         if (Deadline <= TimeSpan.Zero) yield return new ValidationResult("Imports:Deadline must be positive.", [nameof(Deadline)]);
         if (PollsPerGeneration < 1) yield return new ValidationResult("Imports:PollsPerGeneration must be at least 1.", [nameof(PollsPerGeneration)]);
         if (ActivityMaxAttempts < 1) yield return new ValidationResult("Imports:ActivityMaxAttempts must be at least 1.", [nameof(ActivityMaxAttempts)]);
+        if (ActivityFirstRetryInterval <= TimeSpan.Zero || ActivityMaxRetryInterval < ActivityFirstRetryInterval)
+        {
+            // The Durable RetryPolicy rejects these, which would fail every orchestration on its first line.
+            yield return new ValidationResult("Imports:ActivityFirstRetryInterval must be positive and not above Imports:ActivityMaxRetryInterval.",
+                [nameof(ActivityFirstRetryInterval), nameof(ActivityMaxRetryInterval)]);
+        }
         if (FailedUploadRetentionDays < 1) yield return new ValidationResult("Imports:FailedUploadRetentionDays must be at least 1.", [nameof(FailedUploadRetentionDays)]);
         if (LocalRunner.LeaseDuration <= TimeSpan.Zero || LocalRunner.ScanInterval <= TimeSpan.Zero || LocalRunner.MaxConcurrentSteps < 1)
             yield return new ValidationResult("Imports:LocalRunner needs a positive LeaseDuration, ScanInterval and MaxConcurrentSteps.", [nameof(LocalRunner)]);
