@@ -184,7 +184,7 @@ public sealed class RegistrationHandlers(
         else if (TooLong(body.Reason, "reason", MaxReasonLength) is { } longReason) errors["reason"] = [longReason];
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        if (await registrations.GetAsync(registrationId, cancellationToken) is null)
+        if (await registrations.GetAsync(registrationId, cancellationToken) is null or { State: RegistrationState.Deleted })
         {
             return Problems.NotFound($"Registration '{registrationId}' does not exist.");
         }
@@ -202,6 +202,7 @@ public sealed class RegistrationHandlers(
         }, cancellationToken);
         var updated = await registrations.UpdateWithRetryAsync(registrationId, r =>
         {
+            if (r.State == RegistrationState.Deleted) return false;
             r.OverrideCompletion = completion;
             r.OverrideSuccess = success;
             r.OverrideScore = body.Score;
@@ -210,7 +211,7 @@ public sealed class RegistrationHandlers(
             r.OverrideAt = now;
             return true;
         }, cancellationToken);
-        if (updated is null) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
+        if (updated is null or { State: RegistrationState.Deleted }) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
         logger.LogInformation("Override set on {RegistrationId} (course {CourseId}) by {Actor}", registrationId, updated.CourseId, auth.Caller.Subject);
         return Results.Ok(RegistrationResponse.From(updated));
     }
@@ -230,7 +231,7 @@ public sealed class RegistrationHandlers(
         }
         if (TooLong(reason, "reason", MaxReasonLength) is { } longReason) return Problems.BadRequest(longReason);
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
-        if (registration is null) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
+        if (registration is null or { State: RegistrationState.Deleted }) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
         if (!RegistrationResponse.HasOverride(registration)) return Results.Ok(RegistrationResponse.From(registration));
         var updated = await ClearOverrideCoreAsync(registrationId, auth.Caller.Subject, reason.Length == 0 ? null : reason.Trim(), cancellationToken);
         return updated is null ? Problems.NotFound($"Registration '{registrationId}' does not exist.") : Results.Ok(RegistrationResponse.From(updated));
@@ -245,7 +246,7 @@ public sealed class RegistrationHandlers(
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
-        if (registration is null) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
+        if (registration is null or { State: RegistrationState.Deleted }) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
         var page = await registrations.ListOverrideHistoryAsync(registrationId, pageSize, token, cancellationToken);
         // History of an earlier registration with the same id (deleted, then created again) is not shown.
         var items = page.Items.Where(e => e.At >= registration.CreatedAt).Select(OverrideHistoryResponse.From).ToList();

@@ -24,6 +24,27 @@ public sealed class OverrideAndCsvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OverridesOfARegistrationMarkedDeletedAre404LikeItsRead()
+    {
+        await AssignAsync(admin, "course-1", "learner-1", "reg-1");
+        var repository = h.Server.Services.GetRequiredService<ScormFunctions.Core.Registrations.RegistrationRepository>();
+        await repository.UpdateWithRetryAsync("reg-1", r =>
+        {
+            r.State = ScormFunctions.Core.Registrations.RegistrationState.Deleted; // as a course delete leaves it
+            return true;
+        }, Ct);
+
+        using var set = await admin.PutAsJsonAsync("api/registrations/reg-1/override", new { score = 70, reason = "Completed on paper" }, Ct);
+        using var history = await admin.GetAsync("api/registrations/reg-1/overrides", Ct);
+        var stored = await repository.GetAsync("reg-1", Ct);
+
+        await GetJsonAsync(admin, "api/registrations/reg-1", HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, set.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, history.StatusCode);
+        Assert.Null(stored!.OverrideScore);
+    }
+
+    [Fact]
     public async Task OverrideSetAndClearKeepReportedValuesAndHistory()
     {
         await AssignAsync(admin, "course-1", "learner-1", "reg-1");
