@@ -13,6 +13,9 @@ public sealed class UserDelegationUploadUrlSigner : IUploadUrlSigner
     /// <summary>Lifetime of a requested delegation key (the service allows up to 7 days).</summary>
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(1);
 
+    /// <summary>The service refuses a key that expires more than this from now.</summary>
+    public static readonly TimeSpan MaxKeyLifetime = TimeSpan.FromDays(7);
+
     /// <summary>A cached key is renewed when it would expire less than this after the URL being signed.</summary>
     public static readonly TimeSpan RenewMargin = TimeSpan.FromMinutes(30);
 
@@ -64,6 +67,7 @@ public sealed class UserDelegationUploadUrlSigner : IUploadUrlSigner
             if (IsUsable(cached, neededUntil)) return cached!;
             var expiry = now + KeyLifetime;
             if (expiry < neededUntil + RenewMargin) expiry = neededUntil + RenewMargin;
+            if (expiry > now + MaxKeyLifetime) expiry = now + MaxKeyLifetime; // still covers a URL of at most 7 days
             cached = await getKey(now - SasBuilders.Skew, expiry, cancellationToken);
             KeysFetched++;
             return cached;

@@ -56,6 +56,25 @@ public sealed class UploadUrlSignerTests
     }
 
     [Fact]
+    public async Task Delegation_key_is_never_requested_beyond_the_services_seven_days()
+    {
+        // Imports:FetchUrlLifetime and UploadUrlLifetime may be up to 7 days; the service refuses a key that expires
+        // more than 7 days from now, so padding the key by the renew margin must stop there (the URL itself still fits).
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        var requested = new List<DateTimeOffset>();
+        var signer = new UserDelegationUploadUrlSigner((start, expiry, _) =>
+        {
+            requested.Add(expiry);
+            return Task.FromResult(BlobsModelFactory.UserDelegationKey("oid", "tid", start, expiry, "b", "2025-01-05", Convert.ToBase64String(new byte[32])));
+        }, () => "acct", time);
+
+        var url = await signer.SignReadAsync(Blob, time.GetUtcNow().AddDays(7), CancellationToken.None);
+
+        Assert.All(requested, expiry => Assert.True(expiry <= time.GetUtcNow().AddDays(7), $"key requested until {expiry:O}"));
+        Assert.Equal("2026-11-30T08:00:00Z", HttpUtility.ParseQueryString(url.Query)["se"]);
+    }
+
+    [Fact]
     public void Without_query_strips_the_sas()
     {
         Assert.Equal("https://acct.blob.core.windows.net/uploads/a.zip",
