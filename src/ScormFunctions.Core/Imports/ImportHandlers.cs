@@ -270,6 +270,11 @@ public sealed class ImportHandlers(
             // A zip whose directory points outside the file: reads beyond its end fail before the inspector decides.
             return ("NotAZip", "The file is not a valid zip archive: its central directory points outside the file.");
         }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // The blob was overwritten while we read it (the upload URL still allows writes): never a 500.
+            return ("UploadChanged", "The package changed while it was being checked. Wait until the upload has finished, then start the import again.");
+        }
         if (inspection.Error is { } error) return (error.Code.ToString(), error.Message);
         import.Title = inspection.Manifest!.Title;
         import.LearningStandard = inspection.Manifest.Standard.ToScormCloudName();

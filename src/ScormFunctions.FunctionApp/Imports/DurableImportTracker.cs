@@ -6,12 +6,20 @@ namespace ScormFunctions.FunctionApp.Imports;
 /// <summary><see cref="IImportTracker"/> over the Durable client bound to the calling function.</summary>
 public sealed class DurableImportTracker(DurableTaskClient client, ImportTrackingSettings settings) : IImportTracker
 {
-    /// <summary>Singleton start: an instance that exists (running or finished) is left alone.</summary>
+    /// <summary>
+    /// Singleton start: a running or finished instance is left alone; one that failed or was terminated is started
+    /// again (the handler only asks while our import record still says running, so tracking is repaired).
+    /// </summary>
     public async Task StartAsync(ImportTrackingRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var instanceId = ImportTracking.InstanceId(request.CourseId, request.ImportId);
-        if (await client.GetInstanceAsync(instanceId, false, cancellationToken) is not null) return;
+        var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
+        if (existing is not null
+            && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+        {
+            return;
+        }
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

@@ -26,6 +26,9 @@ public static class ImportOrchestrator
             2.0,
             settings.ActivityMaxRetryInterval ?? TimeSpan.FromMinutes(2)));
 
+        // One waiter for the job's postback per generation, never cancelled: with the isolated SDK a cancelled
+        // WaitForExternalEvent can still consume the next event (durabletask-dotnet#508), which would swallow it.
+        Task<string>? postback = null;
         while (true)
         {
             ImportObservation observation;
@@ -55,17 +58,17 @@ public static class ImportOrchestrator
 
             state = decision.Next;
             context.SetCustomStatus(new { state.JobId, state.Polls, state.Failures, decision.NextStepAt });
-            using (var cancel = new CancellationTokenSource())
+            postback ??= context.WaitForExternalEvent<string>(ImportTracking.PostbackEvent);
+            using (var cancelTimer = new CancellationTokenSource())
             {
-                // Race the poll timer against the job's postback; cancel the loser so no timer keeps the instance alive.
-                var timer = context.CreateTimer(decision.NextStepAt!.Value.UtcDateTime, cancel.Token);
-                var postback = context.WaitForExternalEvent<string>(ImportTracking.PostbackEvent, cancel.Token);
-                var first = await Task.WhenAny(timer, postback);
-#pragma warning disable CA1849 // Orchestrator code stays on the orchestration thread: cancel synchronously.
-                cancel.Cancel();
-#pragma warning restore CA1849
-                if (first == postback)
+                // Race the poll timer against the postback; cancel the timer if it loses, or it keeps the instance alive.
+                var timer = context.CreateTimer(decision.NextStepAt!.Value.UtcDateTime, cancelTimer.Token);
+                if (await Task.WhenAny(timer, postback) == postback)
                 {
+#pragma warning disable CA1849 // Orchestrator code stays on the orchestration thread: cancel synchronously.
+                    cancelTimer.Cancel();
+#pragma warning restore CA1849
+                    postback = null;
                     logger.LogInformation("Import {ImportId} of course {CourseId}: postback arrived, polling job {JobId} now",
                         state.ImportId, state.CourseId, state.JobId);
                 }
