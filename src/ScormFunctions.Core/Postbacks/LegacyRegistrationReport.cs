@@ -12,6 +12,9 @@ namespace ScormFunctions.Core.Postbacks;
 /// </summary>
 public static class LegacyRegistrationReport
 {
+    /// <summary>Deepest element nesting accepted (activity trees of real courses stay far below it).</summary>
+    public const int MaxDepth = 256;
+
     /// <summary>Parses the report; throws <see cref="FormatException"/> for anything that is not one.</summary>
     public static Registration Parse(string xml, int maxCharacters)
     {
@@ -28,6 +31,15 @@ public static class LegacyRegistrationReport
         XDocument document;
         try
         {
+            // XmlReader has no depth limit and LINQ to XML walks nested content recursively (a stack overflow kills the
+            // process), so the depth is checked in a streaming pass before the document is built.
+            using (var check = XmlReader.Create(new StringReader(xml), settings))
+            {
+                while (check.Read())
+                {
+                    if (check.Depth > MaxDepth) throw new FormatException($"The XML is nested more than {MaxDepth} levels deep.");
+                }
+            }
             using var reader = XmlReader.Create(new StringReader(xml), settings);
             document = XDocument.Load(reader, LoadOptions.None);
         }

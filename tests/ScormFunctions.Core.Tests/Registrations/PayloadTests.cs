@@ -76,6 +76,18 @@ public sealed class PayloadTests
         Assert.Throws<FormatException>(() => LegacyRegistrationReport.Parse(xml, 10_000));
 
     [Fact]
+    public void DeeplyNestedXmlIsAFormatExceptionNotAStackOverflow()
+    {
+        const int Depth = 200_000;
+        var xml = new System.Text.StringBuilder("""<registrationreport format="course" regid="reg-1" instanceid="0"><complete>""");
+        for (var i = 0; i < Depth; i++) xml.Append("<a>");
+        for (var i = 0; i < Depth; i++) xml.Append("</a>");
+        xml.Append("</complete></registrationreport>");
+
+        Assert.Throws<FormatException>(() => LegacyRegistrationReport.Parse(xml.ToString(), 16 * 1024 * 1024));
+    }
+
+    [Fact]
     public void ExternalEntityIsRejectedWithoutReadingTheFile()
     {
         var secret = Path.Combine(Path.GetTempPath(), "xxe-" + Guid.NewGuid().ToString("N"));
