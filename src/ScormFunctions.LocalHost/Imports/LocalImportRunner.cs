@@ -76,8 +76,11 @@ public sealed class LocalImportRunner(
                 continue; // another runner claimed it, or a postback touched it; next scan decides again
             }
             var claimedAt = now;
+            // Registered before it may run: a step that ends at once must still find (and remove) its own entry.
+            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             inFlight[run.RowKey] = Task.Run(async () =>
             {
+                await registered.Task;
                 try
                 {
                     await StepAsync(table, run, claimedAt, stoppingToken);
@@ -88,6 +91,7 @@ public sealed class LocalImportRunner(
                     wakeup.Wake();
                 }
             }, CancellationToken.None);
+            registered.SetResult();
         }
     }
 
