@@ -54,6 +54,11 @@ public sealed class LaunchHandlers(
         if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var learnerId = auth.Caller.Subject;
+        if (!ResourceId.IsValid(learnerId))
+        {
+            // The subject becomes the learner id (table keys, SCORM Cloud's learner): one that cannot be an id is refused.
+            return Problems.Forbidden("Your sign-in subject cannot be used as a learner id; ask an administrator to assign the course.");
+        }
         var registration = await FindForCourseAsync(courseId, learnerId, cancellationToken);
         if (registration is null || registration.State != RegistrationState.Active)
         {

@@ -61,6 +61,23 @@ public sealed class RegistrationAccessTests : IAsyncLifetime
             $"learner-a was given learner-b's registration: {body}");
     }
 
+    [Theory]
+    [InlineData("tenant/user")]
+    [InlineData("user#1")]
+    [InlineData("user\u0001")]
+    public async Task CourseLaunchWithASubjectThatCannotBeALearnerIdIs4xxNot500(string subject)
+    {
+        // The token's subject becomes the learner id (table keys, SCORM Cloud): one that cannot be an id is refused.
+        var issuer = h.Server.Services.GetRequiredService<ScormFunctions.Core.Identity.DevelopmentTokenIssuer>();
+        using var learner = new HttpClient { BaseAddress = h.Server.BaseUrl };
+        learner.DefaultRequestHeaders.Authorization = new("Bearer", issuer.Issue(subject, ["learner"]));
+
+        using var launch = await learner.PostAsync("api/courses/course-1/launch", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, launch.StatusCode);
+        Assert.Equal("application/problem+json", launch.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task OwnerAndAdminCanReadAndLaunch()
     {
