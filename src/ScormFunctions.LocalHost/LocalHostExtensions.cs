@@ -1,7 +1,8 @@
 using ScormFunctions.Core;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.LocalHost.Development;
-using ScormFunctions.LocalHost.Imports;
+using ScormFunctions.LocalHost.Durable;
+using ScormFunctions.LocalHost.Storage;
 
 namespace ScormFunctions.LocalHost;
 
@@ -18,7 +19,8 @@ public static class LocalHostExtensions
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationSweepService>();
-        builder.Services.AddLocalImportRunner();
+        builder.Services.AddLocalDurableEngine(builder.Configuration);
+        builder.Services.AddHostedService<UploadRetentionService>();
         builder.AddAzuriteCors();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ScormFunctions.LocalHost;
 
 namespace ScormFunctions.Testing;
@@ -79,12 +80,16 @@ public sealed class LocalHostServer : IAsyncDisposable
         config["App:AllowedOrigins"] = $"http://127.0.0.1:{port}";
         config["Registrations:ResultsContainer"] = prefix + "-results";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
+        // A task hub of its own (hosts restarted on the same tables share it), one partition: quick to create.
+        config.TryAdd("Durable:TaskHubName", config["Storage:TablePrefix"] + "Hub");
+        config.TryAdd("Durable:PartitionCount", "1");
 
         var app = LocalHostApp.Build(
             ["--urls", $"http://127.0.0.1:{port}", "--environment", environment],
             b =>
             {
                 b.Configuration.AddInMemoryCollection(config);
+                if (Environment.GetEnvironmentVariable("SF_TEST_LOG") is { } log) b.Logging.AddProvider(new FileLogProvider(log));
                 services?.Invoke(b.Services);
             });
         await app.StartAsync();

@@ -61,12 +61,9 @@ public sealed class ImportOptions : IValidatableObject
 
     /// <summary>
     /// Days a failed upload is kept for diagnosis; the Bicep lifecycle rule deletes <c>uploads/</c> blobs after this,
-    /// and the local host sweeps its container the same way. Successful uploads are deleted at once. <value>Default: 7</value>
+    /// and the local host sweeps its container the same way (hourly). Successful uploads are deleted at once. <value>Default: 7</value>
     /// </summary>
     public int FailedUploadRetentionDays { get; set; } = 7;
-
-    /// <summary>The local host's durable runner (ignored by the Functions app).</summary>
-    public LocalRunnerOptions LocalRunner { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -90,27 +87,9 @@ public sealed class ImportOptions : IValidatableObject
                 [nameof(ActivityFirstRetryInterval), nameof(ActivityMaxRetryInterval)]);
         }
         if (FailedUploadRetentionDays < 1) yield return new ValidationResult("Imports:FailedUploadRetentionDays must be at least 1.", [nameof(FailedUploadRetentionDays)]);
-        if (LocalRunner.LeaseDuration <= TimeSpan.Zero || LocalRunner.ScanInterval <= TimeSpan.Zero || LocalRunner.MaxConcurrentSteps < 1)
-            yield return new ValidationResult("Imports:LocalRunner needs a positive LeaseDuration, ScanInterval and MaxConcurrentSteps.", [nameof(LocalRunner)]);
     }
 
     /// <summary>The part of these settings the tracking decisions need (carried in orchestration input).</summary>
     public ImportTrackingSettings ToTrackingSettings() =>
         new(FirstPollDelay, MaxPollDelay, PollBackoffFactor, PollsPerGeneration, ActivityMaxAttempts, ActivityFirstRetryInterval, ActivityMaxRetryInterval);
-}
-
-/// <summary>Settings under <c>Imports:LocalRunner:</c>, used only by the local host.</summary>
-public sealed class LocalRunnerOptions
-{
-    /// <summary>How often the runner looks for due runs (it is also woken at once by starts and postbacks). <value>Default: 1 s</value></summary>
-    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>How long a claimed run is ours; renewed while a step runs. Another host takes over after it lapses. <value>Default: 1 minute</value></summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Steps run at once. <value>Default: 4</value></summary>
-    public int MaxConcurrentSteps { get; set; } = 4;
-
-    /// <summary>How often failed uploads older than FailedUploadRetentionDays are swept. <value>Default: 1 hour</value></summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -8,5 +8,4 @@ public static class TableNames
     public const string Registrations = "Registrations";
     public const string RegistrationIndex = "RegistrationIndex";
     public const string RegistrationOverrides = "RegistrationOverrides";
-    public const string ImportRuns = "ImportRuns";
 }

@@ -9,7 +9,7 @@ using ScormFunctions.Testing;
 namespace ScormFunctions.LocalHost.FunctionalTests.Imports;
 
 /// <summary>
-/// The local host (real HTTP, Azurite, fast local runner) wired to an in-process SCORM Cloud emulator, with helpers that
+/// The local host (real HTTP, Azurite, the Durable Task engine on Azurite) wired to an in-process SCORM Cloud emulator, with helpers that
 /// upload exactly as a SPA would: PUT to the returned SAS URL (single shot, or Put Block + Put Block List).
 /// The storage names are fixed per harness so <see cref="RestartAsync"/> brings up a new host on the same state.
 /// </summary>
@@ -59,8 +59,11 @@ public sealed class ImportHarness : IAsyncDisposable
             ["ScormCloud:RetryBaseDelay"] = "00:00:00.050",
             ["Imports:FirstPollDelay"] = "00:00:00.200",
             ["Imports:MaxPollDelay"] = "00:00:01",
-            ["Imports:LocalRunner:ScanInterval"] = "00:00:00.200",
-            ["Imports:LocalRunner:LeaseDuration"] = "00:00:05",
+            ["Imports:ActivityFirstRetryInterval"] = "00:00:00.200",
+            ["Imports:ActivityMaxRetryInterval"] = "00:00:01",
+            ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
+            // Messages a stopped or killed host had fetched come back after this (Durable Functions: 5 minutes).
+            ["Durable:MessageVisibilityTimeout"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:ScormFunctions"] = "Information",
         };
@@ -75,7 +78,7 @@ public sealed class ImportHarness : IAsyncDisposable
         return new ImportHarness(emulator, server, await server.ClientForAsync("ada", "admin"), all);
     }
 
-    /// <summary>Stops the host (its runner releases its leases) and starts a new one on the same tables and containers.</summary>
+    /// <summary>Stops the host (its Durable worker releases its partition leases) and starts a new one on the same tables and containers.</summary>
     public async Task RestartAsync()
     {
         Admin.Dispose();

@@ -1,10 +1,9 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using ScormFunctions.Core.Imports;
 
-namespace ScormFunctions.FunctionApp.Imports;
+namespace ScormFunctions.Core.Imports;
 
-/// <summary><see cref="IImportTracker"/> over the Durable client bound to the calling function.</summary>
+/// <summary><see cref="IImportTracker"/> over a Durable Task client: the one bound to a Functions trigger, or the in-process test engine's.</summary>
 public sealed class DurableImportTracker(DurableTaskClient client, ImportTrackingSettings settings) : IImportTracker
 {
     /// <summary>
@@ -24,7 +23,7 @@ public sealed class DurableImportTracker(DurableTaskClient client, ImportTrackin
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(ImportOrchestrator),
+                ImportOrchestration.Name,
                 ImportTracking.InitialState(request, settings),
                 new StartOrchestrationOptions { InstanceId = instanceId },
                 cancellationToken);

@@ -1,0 +1,131 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Options;
+using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Imports;
+
+namespace ScormFunctions.LocalHost.Durable;
+
+/// <summary>
+/// The Durable Task Framework with the Azure Storage provider — the engine and storage layout Durable Functions uses
+/// by default — running the core's import orchestration and activities through the Durable Task SDK's shims. Several
+/// local hosts on one storage account and hub share the work through partition leases, like Functions instances.
+/// </summary>
+public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationServiceSettings settings;
+    private readonly AzureStorageOrchestrationService service;
+    private readonly TaskHubWorker worker;
+    private readonly ILogger<LocalDurableEngine> logger;
+
+    public LocalDurableEngine(
+        IOptions<LocalDurableOptions> options,
+        IOptions<StorageOptions> storage,
+        ImportActivities activities,
+        IConfiguration configuration,
+        ILoggerFactory loggerFactory)
+    {
+        var o = options.Value;
+        logger = loggerFactory.CreateLogger<LocalDurableEngine>();
+        settings = new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = StorageProvider(storage.Value),
+            TaskHubName = o.TaskHubName,
+            PartitionCount = o.PartitionCount,
+            MaxQueuePollingInterval = o.MaxQueuePollingInterval,
+            WorkerId = o.WorkerId ?? DefaultWorkerId(configuration),
+            ControlQueueVisibilityTimeout = o.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = o.MessageVisibilityTimeout,
+            MaxConcurrentTaskActivityWorkItems = o.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = o.MaxConcurrentOrchestrations,
+            LoggerFactory = loggerFactory,
+        };
+        service = new AzureStorageOrchestrationService(settings);
+
+        // One serializer on both sides: the SDK's System.Text.Json converter, which the shims read inputs with.
+        Client = new TaskHubClient(service, new SdkJsonConverter(), loggerFactory);
+
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        worker = new TaskHubWorker(service, loggerFactory);
+        worker.AddTaskOrchestrations(new ShimCreator<TaskOrchestration>(ImportOrchestration.Name,
+            () => shims.CreateOrchestration<ImportRunState, string>(
+                ImportOrchestration.Name, async (context, state) => await ImportOrchestration.RunAsync(context, state!))));
+        foreach (var (name, activity) in ImportActivityTasks.Create(activities))
+        {
+            var shim = shims.CreateActivity(name, activity);
+            worker.AddTaskActivities(new ShimCreator<DurableTask.Core.TaskActivity>(name, () => shim));
+        }
+    }
+
+    /// <summary>Starts instances, raises events, reads state.</summary>
+    public TaskHubClient Client { get; }
+
+    public string TaskHubName => settings.TaskHubName;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await service.CreateIfNotExistsAsync();
+        await worker.StartAsync();
+        logger.LogInformation("Durable Task engine started: hub {TaskHub}, worker {WorkerId}, {Partitions} partitions",
+            settings.TaskHubName, settings.WorkerId, settings.PartitionCount);
+    }
+
+    /// <summary>A graceful stop releases the partition leases, so another host takes over at once.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) => await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
+
+    public async ValueTask DisposeAsync()
+    {
+        worker.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private static StorageAccountClientProvider StorageProvider(StorageOptions storage) =>
+        !string.IsNullOrWhiteSpace(storage.ConnectionString)
+            ? new StorageAccountClientProvider(storage.ConnectionString)
+            : new StorageAccountClientProvider(
+                storage.BlobServiceUri!, storage.QueueServiceUri ?? throw new OptionsValidationException(
+                    nameof(StorageOptions), typeof(StorageOptions), ["Storage:QueueServiceUri is required for the Durable engine without a connection string."]),
+                storage.TableServiceUri!, new Azure.Identity.DefaultAzureCredential(new Azure.Identity.DefaultAzureCredentialOptions
+                {
+                    ManagedIdentityClientId = string.IsNullOrWhiteSpace(storage.ManagedIdentityClientId) ? null : storage.ManagedIdentityClientId,
+                }));
+
+    /// <summary>Machine and port: the same after a restart (partitions resume at once), distinct for two hosts side by side.</summary>
+    private static string DefaultWorkerId(IConfiguration configuration)
+    {
+        var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"];
+        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        var port = first is not null && Uri.TryCreate(first.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            ? uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{Environment.MachineName}-{port}";
+    }
+
+    /// <summary>DTFx's client serializes with Newtonsoft by default; the shims read with the SDK's System.Text.Json converter.</summary>
+    private sealed class SdkJsonConverter : DurableTask.Core.Serializing.DataConverter
+    {
+        public override string? Serialize(object value) => JsonDataConverter.Default.Serialize(value);
+
+        public override string? Serialize(object value, bool formatted) => JsonDataConverter.Default.Serialize(value);
+
+        public override object? Deserialize(string data, Type objectType) => JsonDataConverter.Default.Deserialize(data, objectType);
+    }
+
+    /// <summary>A fresh shim per execution (orchestrations keep per-episode state).</summary>
+    private sealed class ShimCreator<T> : ObjectCreator<T>
+    {
+        private readonly Func<T> create;
+
+        public ShimCreator(string name, Func<T> create)
+        {
+            this.create = create;
+            Name = name;
+            Version = string.Empty;
+        }
+
+        public override T Create() => create();
+    }
+}
