@@ -19,7 +19,11 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
     private readonly AzureStorageOrchestrationServiceSettings settings;
     private readonly AzureStorageOrchestrationService service;
     private readonly TaskHubWorker worker;
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private readonly ILogger<LocalDurableEngine> logger;
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource stopping = new();
+    private Task starting = Task.CompletedTask;
 
     public LocalDurableEngine(
         IOptions<LocalDurableOptions> options,
@@ -65,21 +69,74 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
     public string TaskHubName => settings.TaskHubName;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts in the background, retrying while storage is unreachable: the host comes up (and health reports the
+    /// outage) instead of failing to start.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await service.CreateIfNotExistsAsync();
-        await worker.StartAsync();
-        logger.LogInformation("Durable Task engine started: hub {TaskHub}, worker {WorkerId}, {Partitions} partitions",
-            settings.TaskHubName, settings.WorkerId, settings.PartitionCount);
+        starting = Task.Run(() => StartWithRetryAsync(stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes once the hub exists and the worker runs; trackers wait on it (bounded) before their first call.</summary>
+    public async Task WhenReadyAsync(CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(ReadyTimeout);
+        try
+        {
+            await ready.Task.WaitAsync(bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"The Durable Task engine (hub {settings.TaskHubName}) is not running: storage is unreachable or the hub cannot be created.");
+        }
+    }
+
+    private async Task StartWithRetryAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await service.CreateIfNotExistsAsync();
+                await worker.StartAsync();
+                ready.TrySetResult();
+                logger.LogInformation("Durable Task engine started: hub {TaskHub}, worker {WorkerId}, {Partitions} partitions",
+                    settings.TaskHubName, settings.WorkerId, settings.PartitionCount);
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(30, attempt * 2));
+                logger.LogWarning("Durable Task engine: hub {TaskHub} not ready ({Error}); retrying in {Delay}", settings.TaskHubName, ex.Message, delay);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>A graceful stop releases the partition leases, so another host takes over at once.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken) => await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        try
+        {
+            await starting;
+        }
+        catch (Exception ex)
+        {
+            // Stopped while still waiting for storage: nothing runs that needs stopping.
+            logger.LogInformation("Durable Task engine stopped before it could start: {Error}", ex.Message);
+        }
+        if (ready.Task.IsCompletedSuccessfully) await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
+    }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         worker.Dispose();
-        await Task.CompletedTask;
+        stopping.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static StorageAccountClientProvider StorageProvider(StorageOptions storage) =>

@@ -19,6 +19,7 @@ public sealed class LocalImportTracker(LocalDurableEngine engine, IOptions<Impor
     public async Task StartAsync(ImportTrackingRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await engine.WhenReadyAsync(cancellationToken);
         var instanceId = ImportTracking.InstanceId(request.CourseId, request.ImportId);
         var existing = await engine.Client.GetOrchestrationStateAsync(instanceId);
         if (existing is not null && Dedupe.Contains(existing.OrchestrationStatus)) return;
@@ -36,7 +37,10 @@ public sealed class LocalImportTracker(LocalDurableEngine engine, IOptions<Impor
         }
     }
 
-    public Task SignalAsync(string courseId, string importId, CancellationToken cancellationToken) =>
-        engine.Client.RaiseEventAsync(
+    public async Task SignalAsync(string courseId, string importId, CancellationToken cancellationToken)
+    {
+        await engine.WhenReadyAsync(cancellationToken);
+        await engine.Client.RaiseEventAsync(
             new OrchestrationInstance { InstanceId = ImportTracking.InstanceId(courseId, importId) }, ImportTracking.PostbackEvent, importId);
+    }
 }

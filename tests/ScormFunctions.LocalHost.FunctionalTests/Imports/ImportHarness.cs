@@ -181,7 +181,7 @@ public sealed class ImportHarness : IAsyncDisposable
 
     public static string NewCourseId(string hint) => $"{hint}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -37,6 +37,76 @@ public sealed class ImportResilienceTests
         Assert.Equal("Golf Explained - Run-time Basic Calls", import.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task Host_process_killed_mid_import_the_restarted_host_finishes_it_with_one_job()
+    {
+        await using var emulator = await EmulatorServer.StartAsync(e => e["Emulator:ImportDuration"] = "00:00:04");
+        var prefix = "k" + Guid.NewGuid().ToString("N")[..10];
+        var port = ImportHarness.FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Storage:UploadsContainer"] = prefix + "-uploads",
+            ["Storage:ArchiveContainer"] = prefix + "-postbacks",
+            ["Registrations:ResultsContainer"] = prefix + "-results",
+            ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri,
+            ["ScormCloud:AppId"] = emulator.AppId,
+            ["ScormCloud:SecretKey"] = emulator.SecretKey,
+            ["Auth:Issuer"] = "https://scormfunctions.local/test",
+            ["Auth:Audience"] = "api://scormfunctions-test",
+            ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Signing:LaunchKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Signing:PostbackKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
+            ["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Imports:FirstPollDelay"] = "00:00:00.200",
+            ["Imports:MaxPollDelay"] = "00:00:01",
+            ["Durable:TaskHubName"] = prefix + "Hub",
+            ["Durable:PartitionCount"] = "1",
+            ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
+            ["Durable:MessageVisibilityTimeout"] = "00:00:05",
+        };
+        var courseId = ImportHarness.NewCourseId("kill9");
+        string importId;
+        string? jobId;
+        await using (var first = await LocalHostProcess.StartAsync(port, settings))
+        {
+            using var admin = await first.ClientForAsync("ada", "admin");
+            var upload = await (await admin.PostAsync($"api/courses/{courseId}/uploads", null, ImportHarness.Ct)).Content.ReadFromJsonAsync<JsonElement>(ImportHarness.Ct);
+            await ImportHarness.PutAsync(upload, RepoPaths.Package(Golf12));
+            importId = upload.GetProperty("uploadId").GetString()!;
+            var start = await admin.PostAsJsonAsync($"api/courses/{courseId}/imports", new { uploadId = importId, mode = "relay" }, ImportHarness.Ct);
+            Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+            JsonElement running;
+            do
+            {
+                await Task.Delay(100, ImportHarness.Ct);
+                running = await admin.GetFromJsonAsync<JsonElement>($"api/courses/{courseId}/imports/{importId}", ImportHarness.Ct);
+            }
+            while (running.GetProperty("jobId").ValueKind == JsonValueKind.Null);
+            jobId = running.GetProperty("jobId").GetString();
+
+            await first.KillAsync();
+        }
+
+        await using var second = await LocalHostProcess.StartAsync(port, settings);
+        using var admin2 = await second.ClientForAsync("ada", "admin");
+        JsonElement import;
+        var until = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(200, ImportHarness.Ct);
+            import = await admin2.GetFromJsonAsync<JsonElement>($"api/courses/{courseId}/imports/{importId}", ImportHarness.Ct);
+        }
+        while (import.GetProperty("status").GetString() == "running" && DateTime.UtcNow < until);
+
+        Assert.Equal("succeeded", import.GetProperty("status").GetString());
+        Assert.Equal(jobId, import.GetProperty("jobId").GetString());
+        var store = emulator.Services.GetRequiredService<ScormCloud.Emulator.Store.EmulatorStore>();
+        Assert.Single(store.Courses[courseId].Versions);
+    }
+
     [Theory]
     [InlineData("relay")]
     [InlineData("fetch")]
