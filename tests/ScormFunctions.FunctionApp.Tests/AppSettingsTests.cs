@@ -73,7 +73,7 @@ public sealed partial class AppSettingsTests
             }
         }
         var shell = Path.Combine(RepoPaths.Root, "src", "ScormFunctions.FunctionApp");
-        foreach (var file in ShellCompilation.SourceFiles(shell))
+        foreach (var file in Directory.EnumerateFiles(shell, "*.cs", SearchOption.AllDirectories))
         {
             foreach (Match m in DirectRead().Matches(File.ReadAllText(file)))
             {
