@@ -5,10 +5,12 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ScormFunctions.Core;
+using ScormFunctions.FunctionApp.Http;
 
 // The shell only wires the host: every behaviour is in ScormFunctions.Core, shared with the local host.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services.AddScormFunctionsCore(builder.Configuration);
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
