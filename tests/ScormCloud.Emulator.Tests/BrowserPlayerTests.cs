@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using ScormFunctions.Testing;
 
 namespace ScormCloud.Emulator.Tests;
@@ -20,7 +22,12 @@ public sealed class BrowserPlayerTests
         using var client = server.CreateClient();
         await client.ImportAsync("course-1", package);
         await client.CreateRegistrationAsync("course-1", "reg-1");
-        var exitUrl = new Uri(server.Origin, "/exit-landing").ToString();
+        // A real landing page (an LMS's "course finished" page): a redirect to a route nothing serves ends, in current
+        // Chromium, on chrome-error://chromewebdata/ instead of the URL.
+        var (landing, landingOrigin) = await LoopbackApp.StartAsync(a => a.MapGet("/exit-landing", () =>
+            Results.Content("<!doctype html><title>Back in the LMS</title><p>Course finished.</p>", "text/html")));
+        await using var _ = landing;
+        var exitUrl = new Uri(landingOrigin, "/exit-landing").ToString();
         var link = await client.LaunchLinkAsync("reg-1", new { redirectOnExitUrl = exitUrl });
         await using var browser = await HeadlessChromium.StartAsync(chromium);
 
@@ -39,6 +46,7 @@ public sealed class BrowserPlayerTests
         Assert.Equal(85, terminated.GetProperty("score").GetProperty("scaled").GetDouble());
         Assert.Equal(90, terminated.GetProperty("totalSecondsTracked").GetDouble());
         Assert.Equal(exitUrl, location);
+        Assert.Equal("Back in the LMS", (await browser.EvaluateAsync("document.title"))?.GetValue<string>());
     }
 
     private static async Task<JsonElement> WaitForAsync(HttpClient client, Func<JsonElement, bool> condition)
