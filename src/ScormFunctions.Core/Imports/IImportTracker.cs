@@ -4,9 +4,9 @@ using System.Text;
 namespace ScormFunctions.Core.Imports;
 
 /// <summary>
-/// Follows an import to its end (start the SCORM Cloud job, poll, record). Implemented by the Durable client in the
-/// Functions app and by the Table-backed local runner in the local host; handlers get it as a parameter because the
-/// Durable client is bound per function call.
+/// Follows an import to its end by starting <see cref="ImportOrchestration"/>: over the Durable client in the Functions
+/// app (<see cref="DurableImportTracker"/>) and over the Durable Task Framework client in the local host; handlers get
+/// it as a parameter because the Durable client is bound per function call.
 /// </summary>
 public interface IImportTracker
 {

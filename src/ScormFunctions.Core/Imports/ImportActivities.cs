@@ -24,7 +24,7 @@ public sealed record ImportActivityInput(string CourseId, string ImportId, strin
 }
 
 /// <summary>
-/// The I/O steps of an import, shared by the Durable activities and the local runner. Transient failures (SCORM Cloud
+/// The I/O steps of an import, behind the orchestration's activities in every host. Transient failures (SCORM Cloud
 /// 5xx/429/transport, storage) throw so the caller's retry policy applies; permanent ones come back as observations.
 /// Every step is safe to repeat.
 /// </summary>

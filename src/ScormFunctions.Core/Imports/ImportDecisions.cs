@@ -15,7 +15,7 @@ public sealed record ImportTrackingSettings(
 
 /// <summary>
 /// Where one import's tracking stands. Flat and small: it is the orchestration input (and ContinueAsNew input) in
-/// the Functions app and the persisted run in the local host.
+/// every host.
 /// </summary>
 /// <param name="CourseId">The course.</param>
 /// <param name="ImportId">The import (= upload id).</param>
@@ -100,7 +100,7 @@ public sealed record ImportOutcome(
 
 /// <summary>
 /// What to do next. <see cref="Next"/> is the state for the next step; <see cref="ContinueAsNew"/> tells the Durable
-/// orchestrator to restart with <see cref="Next"/> to keep its history short (the local runner ignores it).
+/// orchestration to restart with <see cref="Next"/> to keep its history short.
 /// </summary>
 public sealed record ImportDecision(
     ImportDecisionKind Kind,
@@ -115,7 +115,7 @@ public sealed record ImportDecision(
 /// <summary>
 /// The import-tracking rules as one pure function of (state, observation, now): next poll time with backoff
 /// (FirstPollDelay doubling to MaxPollDelay), success, failure, timeout at the absolute deadline, and when to
-/// ContinueAsNew. No I/O, no clock: both the Durable orchestrator and the local runner call it.
+/// ContinueAsNew. No I/O, no clock: the orchestration calls it with its replay-safe clock.
 /// </summary>
 public static class ImportDecisions
 {
