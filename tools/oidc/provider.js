@@ -7,7 +7,8 @@
 //
 // Settings (environment):
 //   OIDC_PORT              port on 127.0.0.1 (default 7073); the issuer is http://127.0.0.1:<port>
-//   OIDC_CLIENT_ORIGINS    comma-separated SPA origins; each gets <origin>/ as redirect and post-logout URI
+//   OIDC_CLIENT_ORIGINS    comma-separated SPA origins; each gets <origin>/ (and /silent-renew.html) as redirect URI
+//                          and <origin>/ as post-logout redirect URI
 //                          (default http://127.0.0.1:7071)
 //   OIDC_AUDIENCE          the API's audience (default api://scormfunctions)
 //   OIDC_ACCESS_TOKEN_TTL  access token lifetime in seconds (default 300)
@@ -85,7 +86,7 @@ const provider = new Provider(issuer, {
     token_endpoint_auth_method: 'none', // a public client: PKCE, no secret
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    redirect_uris: origins.map((o) => `${o}/`),
+    redirect_uris: origins.flatMap((o) => [`${o}/`, `${o}/silent-renew.html`]),
     post_logout_redirect_uris: origins.map((o) => `${o}/`),
   }],
   jwks: { keys: [keys.signing] },
@@ -93,6 +94,8 @@ const provider = new Provider(issuer, {
   scopes: ['openid', 'profile', 'offline_access'],
   claims: { openid: ['sub'], profile: ['name'] },
   pkce: { methods: ['S256'], required: () => true },
+  // The app calls the token endpoint from the browser: allow exactly the origins of its redirect URIs.
+  clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((uri) => new URL(uri).origin === origin),
   findAccount: async (_ctx, id) => (users[id] ? {
     accountId: id,
     claims: async () => ({ sub: id, name: users[id].name }),
@@ -163,7 +166,7 @@ function loginPage(uid, params, error, login) {
       <label for="password">Password</label>
       <input id="password" name="password" type="password" required>
       ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-      <button type="submit" id="sign-in">Sign in</button>
+      <button type="submit" id="submit-login">Sign in</button>
     </form>
     <form method="post" action="/interaction/${escapeHtml(uid)}/abort"><button type="submit" class="secondary">Cancel</button></form>
     <p class="users">Local users: ${Object.entries(users).map(([u, v]) => `<code>${u}</code> (${v.roles.join(', ')})`).join(', ')};
