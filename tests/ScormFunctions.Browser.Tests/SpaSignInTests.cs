@@ -72,7 +72,7 @@ public sealed partial class SpaEndToEndTests
         spa.Page.Request += (_, request) =>
         {
             if (!request.Url.StartsWith(fixture.Oidc.Authority + "/", StringComparison.Ordinal)) return;
-            if (request.Url.StartsWith(fixture.Oidc.Authority + "/auth", StringComparison.Ordinal)) Interlocked.Increment(ref authorizeRequests);
+            if (request.Url.StartsWith(fixture.Oidc.Authority + "/auth?", StringComparison.Ordinal)) Interlocked.Increment(ref authorizeRequests);
             if (request.Method == "POST" && request.PostData?.Contains("grant_type=refresh_token", StringComparison.Ordinal) == true)
             {
                 Interlocked.Increment(ref refreshGrants);

@@ -31,6 +31,20 @@ public sealed class OidcProvider : IAsyncDisposable
     /// <summary>The users of the login page and their local-only passwords (tools/oidc/provider.js).</summary>
     public static string PasswordOf(string user) => user + "-local";
 
+    /// <summary><c>scripts/oidc.sh install</c>: npm ci from the lock file unless already done (also the SPA's library).</summary>
+    public static async Task InstallAsync()
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "oidc.sh"), "install"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("Could not run scripts/oidc.sh.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"scripts/oidc.sh install failed: {await output}{await error}");
+    }
+
     public static async Task<OidcProvider> StartAsync(IEnumerable<string> clientOrigins, TimeSpan accessTokenLifetime)
     {
         var port = FreePort();
