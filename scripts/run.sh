@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT="${A
 scripts/azurite.sh start
 if [ "${LOCAL_OIDC:-1}" != "0" ]; then
   # Users and passwords of the login page: tools/oidc/provider.js (ada = admin, lin = learner, ...; password <name>-local).
-  OIDC_PORT=7073 OIDC_CLIENT_ORIGINS="http://127.0.0.1:7071" scripts/oidc.sh start
+  OIDC_PORT=7073 OIDC_CLIENT_ORIGINS="http://127.0.0.1:7071,http://localhost:7071" scripts/oidc.sh start
   export Oidc__Authority="${Oidc__Authority:-http://127.0.0.1:7073}"
 else
   scripts/oidc.sh install # the SPA's OpenID Connect library; the app offers development tokens only
