@@ -138,6 +138,11 @@ public sealed class SpaHostingTests
         Assert.Equal(HttpStatusCode.OK, library.StatusCode);
         Assert.Equal("text/javascript", library.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("\"use strict\";var oidc=", await library.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+        // Development tokens come from the provider now; with none listening there, the answer says so (503).
+        using var token = await system.Client.PostAsJsonAsync("api/dev/tokens", new { subject = "ada", roles = new[] { "admin" } }, ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, token.StatusCode);
+        Assert.Contains("scripts/oidc.sh start", await token.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     [Fact]

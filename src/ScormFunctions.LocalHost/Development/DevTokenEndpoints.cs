@@ -27,11 +27,20 @@ public static class DevTokenEndpoints
             if (string.IsNullOrWhiteSpace(auth.Value.DevelopmentSigningKey)
                 && DevelopmentDefaults.OidcAuthority(configuration) is { } authority)
             {
-                using var response = await ProviderClient.PostAsJsonAsync(
-                    new Uri(authority + "/dev/tokens"), new { subject = body.Subject, roles = body.Roles ?? [] }, cancellationToken);
-                response.EnsureSuccessStatusCode();
-                var issued = await response.Content.ReadFromJsonAsync<DevTokenResponse>(cancellationToken);
-                return Results.Ok(issued);
+                try
+                {
+                    using var response = await ProviderClient.PostAsJsonAsync(
+                        new Uri(authority + "/dev/tokens"), new { subject = body.Subject, roles = body.Roles ?? [] }, cancellationToken);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        return Problems.BadGateway($"The local OpenID Connect provider at {authority} answered {(int)response.StatusCode}.");
+                    }
+                    return Results.Ok(await response.Content.ReadFromJsonAsync<DevTokenResponse>(cancellationToken));
+                }
+                catch (HttpRequestException)
+                {
+                    return Problems.Unavailable($"The local OpenID Connect provider at {authority} is not reachable (scripts/oidc.sh start).");
+                }
             }
             var token = issuer.Issue(body.Subject, body.Roles ?? []);
             return Results.Ok(new DevTokenResponse(token, DateTimeOffset.UtcNow + DevelopmentTokenIssuer.Lifetime));
