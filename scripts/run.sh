@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Starts the whole local system: Azurite (pinned, from npm), the offline SCORM Cloud emulator when no SCORM Cloud
-# credentials are configured, and the local host on http://127.0.0.1:7071 (the port `func start` uses).
+# Starts the whole local system: Azurite (pinned, from npm), the local OpenID Connect provider on
+# http://127.0.0.1:7073 (pinned, from npm; the sample app signs in there), the offline SCORM Cloud emulator when no
+# SCORM Cloud credentials are configured, and the local host on http://127.0.0.1:7071 (the port `func start` uses).
 # Real SCORM Cloud instead: export ScormCloud__AppId=... ScormCloud__SecretKey=... before running.
+# No local provider (development tokens signed by the host, as before): export LOCAL_OIDC=0.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 scripts/azurite.sh start
+if [ "${LOCAL_OIDC:-1}" != "0" ]; then
+  # Users and passwords of the login page: tools/oidc/provider.js (ada = admin, lin = learner, ...; password <name>-local).
+  OIDC_PORT=7073 OIDC_CLIENT_ORIGINS="http://127.0.0.1:7071,http://localhost:7071" scripts/oidc.sh start
+  export Oidc__Authority="${Oidc__Authority:-http://127.0.0.1:7073}"
+else
+  scripts/oidc.sh install # the SPA's OpenID Connect library; the app offers development tokens only
+fi
 
 echo "building the local host and the emulator..."
 dotnet build src/ScormFunctions.LocalHost --nologo -v quiet -clp:ErrorsOnly
@@ -32,7 +41,8 @@ ScormFunctions local host:
   API         http://127.0.0.1:7071/api
   health      http://127.0.0.1:7071/api/health
   OpenAPI     http://127.0.0.1:7071/api/openapi/v1.json
-  sample SPA  http://127.0.0.1:7071/
+  sample SPA  http://127.0.0.1:7071/   (sign in: ada / ada-local = admin, lin / lin-local = learner)
+  OIDC        ${Oidc__Authority:-off (development tokens only)}  (stop: scripts/oidc.sh stop)
   dev tokens  curl -s -X POST http://127.0.0.1:7071/api/dev/tokens -H 'content-type: application/json' -d '{"subject":"ada","roles":["admin"]}'
   Azurite     blob 127.0.0.1:10000, queue :10001, table :10002 (stop: scripts/azurite.sh stop)
 Press Ctrl+C to stop.

@@ -1,5 +1,7 @@
-// The ScormFunctions HTTP API: bearer token, JSON, RFC 9457 problem details turned into ApiError.
-const SESSION_KEY = 'scormfunctions.session';
+// The ScormFunctions HTTP API: bearer token (auth.js), JSON, RFC 9457 problem details turned into ApiError.
+import { accessToken, renew, useDevelopmentToken } from './auth.js';
+
+export { currentSession } from './auth.js';
 
 const configured = document.querySelector('meta[name="scormfunctions-api"]')?.content?.trim() ?? '';
 /** API origin + "/api"; same origin as the page unless the meta tag says otherwise. */
@@ -23,27 +25,10 @@ export class ApiError extends Error {
   }
 }
 
-/** { token, subject, roles, expiresAt } of the signed-in user, or null. */
-export function currentSession() {
-  try {
-    const s = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-    if (!s || !s.token || (s.expiresAt && Date.parse(s.expiresAt) <= Date.now())) return null;
-    return s;
-  } catch {
-    return null;
-  }
-}
-
-export function signOut() {
-  sessionStorage.removeItem(SESSION_KEY);
-}
-
-/** Development only: POST /api/dev/tokens. Production apps get the token from Entra ID / OIDC instead. */
+/** Development only, chosen explicitly in the page: POST /api/dev/tokens. Everyone else signs in with OpenID Connect. */
 export async function signInWithDevToken(subject, roles) {
   const body = await request('/dev/tokens', { method: 'POST', body: { subject, roles }, anonymous: true });
-  const session = { token: body.token, expiresAt: body.expiresAt, subject, roles };
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  return session;
+  return useDevelopmentToken(body, subject, roles);
 }
 
 /**
@@ -51,20 +36,24 @@ export async function signInWithDevToken(subject, roles) {
  * Throws ApiError with the problem's detail on any non-2xx answer.
  */
 export async function request(path, { method = 'GET', body, raw = false, anonymous = false, signal } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
-  if (!anonymous) {
-    const s = currentSession();
-    if (s) headers.Authorization = `Bearer ${s.token}`;
-  }
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
-  try {
-    response = await fetch(apiBase + path, {
-      method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, null, `The API could not be reached (${e.message}).`);
+  const send = async (token) => {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await fetch(apiBase + path, {
+        method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      throw new ApiError(0, null, `The API could not be reached (${e.message}).`);
+    }
+  };
+  let response = await send(anonymous ? null : await accessToken());
+  if (response.status === 401 && !anonymous) {
+    // Expired or revoked on the way: renew once (refresh token) and try again with the new access token.
+    const renewed = await renew();
+    if (renewed?.access_token) response = await send(renewed.access_token);
   }
   if (!response.ok) {
     let problem = null;

@@ -1,8 +1,11 @@
-// Entry point: development sign-in, then the admin or learner view.
-import { currentSession, signInWithDevToken, signOut } from './api.js';
+// Entry point: sign-in (OpenID Connect; a development token only when chosen), then the admin or learner view.
+import { signInWithDevToken } from './api.js';
+import { currentSession, developmentTokensAvailable, initAuth, oidcConfigured, signIn, signOut } from './auth.js';
 import { initAdmin, showAdmin } from './admin.js';
 import { $, say, show } from './dom.js';
 import { initLearner, showLearner } from './learner.js';
+
+let shownFor = null;
 
 function render(message) {
   const s = currentSession();
@@ -11,16 +14,38 @@ function render(message) {
   show($('#whoami'), !!s);
   show($('#admin'), !!s && isAdmin);
   show($('#learner'), !!s && !isAdmin);
-  say($('#notice'), message ?? '');
+  if (message !== undefined) say($('#notice'), message);
   if (!s) {
-    $('#sign-in-subject').focus();
+    shownFor = null;
+    document.body.dataset.view = 'signed-out';
+    show($('#sign-in-oidc'), oidcConfigured());
+    show($('#sign-in-oidc-missing'), !oidcConfigured());
+    show($('#dev-sign-in'), developmentTokensAvailable());
+    if (oidcConfigured()) $('#sign-in-oidc').focus();
     return;
   }
   $('#whoami-subject').textContent = s.subject;
   $('#whoami-role').textContent = isAdmin ? 'admin' : 'learner';
+  $('#whoami-mode').textContent = s.mode === 'dev' ? 'development token' : '';
   document.body.dataset.view = isAdmin ? 'admin' : 'learner';
+  document.body.dataset.auth = s.mode;
+  // Token renewals re-render: load the view once per user, not on every new access token.
+  const key = `${s.mode}:${s.subject}:${isAdmin}`;
+  if (shownFor === key) return;
+  shownFor = key;
   if (isAdmin) showAdmin(); else showLearner();
 }
+
+$('#sign-in-oidc').addEventListener('click', async () => {
+  say($('#sign-in-error'), '');
+  $('#sign-in-oidc').disabled = true;
+  try {
+    await signIn(); // navigates to the provider's login page
+  } catch (err) {
+    say($('#sign-in-error'), `The identity provider could not be reached (${err.message}).`);
+    $('#sign-in-oidc').disabled = false;
+  }
+});
 
 $('#sign-in-form').addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -30,7 +55,7 @@ $('#sign-in-form').addEventListener('submit', async (e) => {
   $('#sign-in-submit').disabled = true;
   try {
     await signInWithDevToken(subject, role === 'admin' ? ['admin'] : ['learner']);
-    render();
+    render('');
   } catch (err) {
     say($('#sign-in-error'), err.status === 404
       ? 'Development tokens are not available: the API is not running in the Development environment.'
@@ -40,18 +65,23 @@ $('#sign-in-form').addEventListener('submit', async (e) => {
   }
 });
 
-$('#sign-out').addEventListener('click', () => {
-  signOut();
-  document.body.dataset.view = 'signed-out';
-  render();
+$('#sign-out').addEventListener('click', async () => {
+  $('#sign-out').disabled = true;
+  try {
+    await signOut(); // with OpenID Connect: the provider ends its session and sends the browser back here
+  } finally {
+    $('#sign-out').disabled = false;
+    render('');
+  }
 });
 
-window.addEventListener('api:unauthorized', () => {
-  signOut();
+window.addEventListener('api:unauthorized', async () => {
+  await signOut({ everywhere: false });
   render('Your session has expired. Please sign in again.');
 });
 
 initAdmin();
 initLearner();
-render();
+const { error } = await initAuth({ onChange: () => render() });
+render(error ?? '');
 document.body.dataset.ready = 'true';

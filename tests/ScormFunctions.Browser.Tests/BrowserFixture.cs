@@ -4,8 +4,10 @@ using ScormFunctions.Testing;
 namespace ScormFunctions.Browser.Tests;
 
 /// <summary>
-/// One headless Chromium (the system's, never a Playwright download) and one local system for the test class. Each
-/// test opens its own browser contexts, so sessions (sessionStorage tokens) never leak between tests.
+/// One headless Chromium (the system's, never a Playwright download) and one local system for the test class: the local
+/// OpenID Connect provider (tools/oidc, short-lived access tokens so renewals happen mid-test) and the local host
+/// trusting it through its discovery document and keys, with no development key. Each test opens its own browser
+/// contexts, so sessions (sessionStorage tokens, the provider's cookies) never leak between tests.
 /// When Chromium is missing the tests skip, or fail on CI (<c>CI</c> set), with how to install it.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -25,7 +27,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-dev-shm-usage",
     ];
 
+    /// <summary>Access tokens live this long, so a test sees them renewed (and expire) mid-session.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(20);
+
+    /// <summary>The app renews the access token this many seconds before it expires.</summary>
+    public const int RenewSecondsBeforeExpiry = 8;
+
     private IPlaywright? playwright;
+
+    private OidcProvider? oidc;
 
     private LocalHostServer? system;
 
@@ -36,6 +46,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public LocalHostServer System => system ?? throw new InvalidOperationException("The system did not start.");
 
+    public OidcProvider Oidc => oidc ?? throw new InvalidOperationException("The OIDC provider did not start.");
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser did not start.");
 
     public bool HasChromium => File.Exists(ChromiumPath);
@@ -44,12 +56,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!HasChromium) return;
         Directory.CreateDirectory(ScreenshotDirectory);
-        // The whole local system on 127.0.0.1: Azurite, an in-process emulator, and the local host serving the SPA.
+        // The whole local system on 127.0.0.1: the OIDC provider, Azurite, an in-process emulator, and the local host
+        // serving the SPA. The host's port is chosen first: the provider registers the app's redirect URIs on it.
+        var port = OidcProvider.FreePort();
+        oidc = await OidcProvider.StartAsync([$"http://127.0.0.1:{port}"], AccessTokenLifetime);
         system = await LocalHostServer.StartAsync(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:ScormFunctions"] = "Information",
-        });
+            // The production path: issuer + audience, keys from the provider's discovery document (Auth:MetadataAddress
+            // defaults to {Oidc:Authority}/.well-known/openid-configuration). No development key: /api/dev/tokens asks
+            // the provider for tokens too.
+            ["Oidc:Authority"] = oidc.Authority,
+            ["Oidc:RenewSecondsBeforeExpiry"] = RenewSecondsBeforeExpiry.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+            ["Auth:Issuer"] = oidc.Authority,
+            ["Auth:Audience"] = OidcProvider.Audience,
+            ["Auth:DevelopmentSigningKey"] = "",
+        }, port: port);
         playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a fresh temporary user-data directory of its own.
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -88,5 +111,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
         if (system is not null) await system.DisposeAsync();
+        if (oidc is not null) await oidc.DisposeAsync();
     }
 }

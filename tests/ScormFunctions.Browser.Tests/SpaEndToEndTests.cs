@@ -8,10 +8,11 @@ namespace ScormFunctions.Browser.Tests;
 /// <summary>
 /// The sample SPA in headless Chromium against the real local system: uploads straight to Blob Storage (Azurite) with
 /// a progress bar, imports into the emulator, assignment, launch into the emulator's player running the real package
-/// with scorm-again, the return to the app, postbacks, overrides and the CSV. Screenshots of each step go to
-/// artifacts/browser-screenshots/.
+/// with scorm-again, the return to the app, postbacks, overrides and the CSV. Every user signs in through the local
+/// OpenID Connect provider's login page, and every API call the page makes carries that provider's access token (never
+/// a development token). Screenshots of each step go to artifacts/browser-screenshots/.
 /// </summary>
-public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed partial class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string GolfTitle = "Golf Explained - Run-time Basic Calls";
 
@@ -40,6 +41,7 @@ public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Contains(outcome.Progress, p => p is > 0 and < 100);
         Assert.True(outcome.Progress.Distinct().Count() >= 4, $"progress values: {string.Join(", ", outcome.Progress)}");
         await spa.WaitForCourseRowAsync(courseId, GolfTitle);
+        AssertSignedInThroughTheProvider(spa, "ada");
         await spa.Page.Context.CloseAsync();
     }
 
@@ -112,6 +114,8 @@ public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal("—", (await admin.RegistrationRow("grace").Locator(".override-cell").TextContentAsync())?.Trim());
         await admin.ScreenshotAsync("override-cleared");
 
+        AssertSignedInThroughTheProvider(learner, "grace");
+        AssertSignedInThroughTheProvider(admin, "ada");
         await learner.Page.Context.CloseAsync();
         await admin.Page.Context.CloseAsync();
     }
@@ -137,6 +141,8 @@ public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<Bro
         // SCORM 2004 reports scaled 0.85: the API's score is 85.
         AssertAutopass(result, "autopass-2004");
         await AssertMyCourseRowAsync(learner, "autopass-2004");
+        AssertSignedInThroughTheProvider(admin, "ada");
+        AssertSignedInThroughTheProvider(learner, "linus");
         await learner.Page.Context.CloseAsync();
     }
 
@@ -156,7 +162,9 @@ public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<Bro
         await learner.ScreenshotAsync("player");
         // The learner closes the tab: no Finish click, no exit endpoint; only the SCO's commit and SCORM Cloud's postback.
         await learner.Page.Context.CloseAsync();
+        AssertSignedInThroughTheProvider(learner, "ken");
 
+        // A development token (from the host, which asks the provider) for the test's own look through the API.
         using var api = await fixture.System.ClientForAsync("ken", "learner");
         JsonElement registration = default;
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -179,6 +187,7 @@ public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<Bro
         await fresh.SignInAsync("ken", "learner");
         await AssertMyCourseRowAsync(fresh, "autopass-close");
         await fresh.ScreenshotAsync("my-courses");
+        AssertSignedInThroughTheProvider(fresh, "ken");
         await fresh.Page.Context.CloseAsync();
     }
 
@@ -197,6 +206,7 @@ public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Contains("not a valid zip archive", outcome.Error, StringComparison.Ordinal);
         Assert.Equal(100, outcome.Progress.Max()); // the upload itself worked; the import refused the file
         Assert.True(await spa.Page.Locator("#import-error").IsVisibleAsync());
+        AssertSignedInThroughTheProvider(spa, "ada");
         await spa.Page.Context.CloseAsync();
     }
 
@@ -214,6 +224,28 @@ public sealed class SpaEndToEndTests(BrowserFixture fixture) : IClassFixture<Bro
         await admin.RegistrationRow(learnerId).WaitForAsync();
         await admin.ScreenshotAsync("assigned");
         return admin;
+    }
+
+    /// <summary>
+    /// Every API call the page made to our host carried an access token the provider issued to the app for
+    /// <paramref name="subject"/> after the login page (RS256, the provider's issuer, the app's client id), and the page
+    /// never asked for a development token.
+    /// </summary>
+    private void AssertSignedInThroughTheProvider(SpaPage spa, string subject)
+    {
+        var calls = spa.ApiCalls.Where(c => c.Url.StartsWith(fixture.System.Origin + "/", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(calls, c => c.Url.Contains("/api/dev/tokens", StringComparison.Ordinal));
+        var tokens = calls.Select(c => c.BearerToken).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(tokens);
+        foreach (var token in tokens)
+        {
+            var claims = SpaPage.Claims(token);
+            Assert.Equal("RS256", SpaPage.Header(token).GetProperty("alg").GetString());
+            Assert.Equal(fixture.Oidc.Authority, claims.GetProperty("iss").GetString());
+            Assert.Equal(OidcProvider.ClientId, claims.GetProperty("client_id").GetString());
+            Assert.Equal(OidcProvider.Audience, claims.GetProperty("aud").GetString());
+            Assert.Equal(subject, claims.GetProperty("sub").GetString());
+        }
     }
 
     private static void AssertAutopass(IReadOnlyDictionary<string, string> result, string courseId)

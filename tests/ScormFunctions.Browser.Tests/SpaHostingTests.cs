@@ -1,10 +1,17 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using ScormFunctions.Core.Configuration;
 using ScormFunctions.LocalHost.Development;
 
 namespace ScormFunctions.Browser.Tests;
 
-/// <summary>The pieces behind the SPA that need no browser: locating samples/spa and the Blob CORS merge.</summary>
+/// <summary>
+/// The pieces behind the SPA that need no browser: locating samples/spa, the Blob CORS merge, and what the host tells
+/// the app about signing in (/spa-config.json, the oidc-client-ts library).
+/// </summary>
 public sealed class SpaHostingTests
 {
     [Fact]
@@ -102,14 +109,63 @@ public sealed class SpaHostingTests
     }
 
     [Fact]
+    public async Task With_a_local_provider_the_host_validates_through_its_discovery_document_and_tells_the_app()
+    {
+        await OidcProvider.InstallAsync();
+        await using var system = await LocalHostServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Oidc:Authority"] = "http://127.0.0.1:7999/",
+            ["Auth:Issuer"] = "",
+            ["Auth:DevelopmentSigningKey"] = "",
+        });
+        var ct = TestContext.Current.CancellationToken;
+
+        // The production path: issuer and metadata address from the authority, and no development key at all.
+        var auth = system.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        Assert.Equal("http://127.0.0.1:7999", auth.Issuer);
+        Assert.Equal(new Uri("http://127.0.0.1:7999/.well-known/openid-configuration"), auth.MetadataAddress);
+        Assert.True(string.IsNullOrEmpty(auth.DevelopmentSigningKey));
+
+        var config = await system.Client.GetFromJsonAsync<JsonElement>("spa-config.json", ct);
+        var oidc = config.GetProperty("oidc");
+        Assert.Equal("http://127.0.0.1:7999", oidc.GetProperty("authority").GetString());
+        Assert.Equal("scormfunctions-spa", oidc.GetProperty("clientId").GetString());
+        Assert.Equal("openid profile offline_access api://scormfunctions-test/access_as_user", oidc.GetProperty("scope").GetString());
+        Assert.True(config.GetProperty("developmentTokens").GetBoolean());
+
+        // oidc-client-ts's browser build, from tools/oidc/node_modules (pinned), on the app's own origin.
+        using var library = await system.Client.GetAsync("vendor/oidc-client-ts/oidc-client-ts.min.js", ct);
+        Assert.Equal(HttpStatusCode.OK, library.StatusCode);
+        Assert.Equal("text/javascript", library.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("\"use strict\";var oidc=", await library.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+        // Development tokens come from the provider now; with none listening there, the answer says so (503).
+        using var token = await system.Client.PostAsJsonAsync("api/dev/tokens", new { subject = "ada", roles = new[] { "admin" } }, ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, token.StatusCode);
+        Assert.Contains("scripts/oidc.sh start", await token.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_provider_the_app_is_told_there_is_none()
+    {
+        await using var system = await LocalHostServer.StartAsync();
+
+        var config = await system.Client.GetFromJsonAsync<JsonElement>("spa-config.json", TestContext.Current.CancellationToken);
+
+        Assert.Equal(JsonValueKind.Null, config.GetProperty("oidc").ValueKind);
+    }
+
+    [Fact]
     public async Task Outside_development_the_spa_is_not_served()
     {
         await using var system = await LocalHostServer.StartAsync(environment: "Staging");
 
         using var index = await system.Client.GetAsync("/", TestContext.Current.CancellationToken);
         using var script = await system.Client.GetAsync("app.js", TestContext.Current.CancellationToken);
+        using var config = await system.Client.GetAsync("spa-config.json", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, index.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, script.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, config.StatusCode);
     }
 }

@@ -5,11 +5,42 @@ using Microsoft.Playwright;
 namespace ScormFunctions.Browser.Tests;
 
 /// <summary>What a user does on the sample SPA, through its visible controls only.</summary>
-public sealed partial class SpaPage(IPage page, string testName)
+public sealed partial class SpaPage
 {
+    private readonly string testName;
+
+    private readonly List<ApiCall> apiCalls = [];
+
     private int shot;
 
-    public IPage Page { get; } = page;
+    public SpaPage(IPage page, string testName)
+    {
+        Page = page;
+        this.testName = testName;
+        // Every API call the app makes, with the bearer token it carried: proves where tokens come from.
+        page.Request += (_, request) =>
+        {
+            if (!new Uri(request.Url).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)) return;
+            request.Headers.TryGetValue("authorization", out var authorization);
+            lock (apiCalls) apiCalls.Add(new ApiCall(request.Method, request.Url, authorization));
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>An API request seen in the browser, with its Authorization header (null without one).</summary>
+    public sealed record ApiCall(string Method, string Url, string? Authorization)
+    {
+        public string? BearerToken => Authorization is { } a && a.StartsWith("Bearer ", StringComparison.Ordinal) ? a["Bearer ".Length..] : null;
+    }
+
+    public IReadOnlyList<ApiCall> ApiCalls
+    {
+        get
+        {
+            lock (apiCalls) return [.. apiCalls];
+        }
+    }
 
     public async Task OpenAsync()
     {
@@ -17,13 +48,93 @@ public sealed partial class SpaPage(IPage page, string testName)
         await Page.Locator("body[data-ready='true']").WaitForAsync();
     }
 
+    /// <summary>Sign in → the provider's login page (user name, local password) → back in the app, signed in.</summary>
     public async Task SignInAsync(string subject, string role)
     {
+        await OpenProviderLoginAsync();
+        await SubmitProviderLoginAsync(subject, ScormFunctions.Testing.OidcProvider.PasswordOf(subject));
+        await WaitForSignedInAsync(subject, role);
+    }
+
+    /// <summary>Clicks the app's Sign in and waits for the provider's login page.</summary>
+    public async Task OpenProviderLoginAsync()
+    {
+        await Page.Locator("#sign-in-oidc").ClickAsync();
+        await Page.WaitForURLAsync(ProviderLoginUrl());
+        await Page.Locator("#username").WaitForAsync();
+    }
+
+    public async Task SubmitProviderLoginAsync(string user, string password)
+    {
+        await Page.Locator("#username").FillAsync(user);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("#submit-login").ClickAsync();
+    }
+
+    public async Task WaitForSignedInAsync(string subject, string role)
+    {
+        try
+        {
+            await Page.Locator("body[data-ready='true']").WaitForAsync();
+            await Page.Locator("#whoami-subject").Filter(new LocatorFilterOptions { HasText = subject }).WaitForAsync();
+            await Page.Locator(role == "admin" ? "#admin" : "#learner").WaitForAsync();
+        }
+        catch (TimeoutException e)
+        {
+            var shotPath = await ScreenshotAsync("not-signed-in");
+            var notice = await Page.Locator("#notice").CountAsync() > 0 ? await TextAsync("#notice") : "";
+            throw new TimeoutException($"Not signed in as {subject} ({role}): at {Page.Url}, notice '{notice}', screenshot {shotPath}", e);
+        }
+    }
+
+    /// <summary>The explicit switch: opens "Use a development token instead" and asks the host for one.</summary>
+    public async Task SignInWithDevelopmentTokenAsync(string subject, string role)
+    {
+        await Page.Locator("#dev-sign-in summary").ClickAsync();
         await Page.Locator("#sign-in-subject").FillAsync(subject);
         await Page.Locator($"input[name='role'][value='{role}']").CheckAsync();
         await Page.Locator("#sign-in-submit").ClickAsync();
-        await Page.Locator("#whoami-subject").Filter(new LocatorFilterOptions { HasText = subject }).WaitForAsync();
-        await Page.Locator(role == "admin" ? "#admin" : "#learner").WaitForAsync();
+        await WaitForSignedInAsync(subject, role);
+    }
+
+    /// <summary>Sign out: the provider ends its session and sends the browser back to the app's sign-in card.</summary>
+    public async Task SignOutAsync()
+    {
+        await Page.Locator("#sign-out").ClickAsync();
+        await Page.Locator("body[data-ready='true'][data-view='signed-out']").WaitForAsync();
+        await Page.Locator("#sign-in-oidc").WaitForAsync();
+    }
+
+    /// <summary>The user oidc-client-ts keeps in sessionStorage (<c>oidc.user:{authority}:{client}</c>), or null.</summary>
+    public async Task<StoredUser?> StoredUserAsync()
+    {
+        var json = await Page.EvaluateAsync<string?>("""
+            () => {
+              const key = Object.keys(sessionStorage).find(k => k.startsWith('oidc.user:'));
+              return key ? sessionStorage.getItem(key) : null;
+            }
+            """);
+        if (json is null) return null;
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        return new StoredUser(root.GetProperty("access_token").GetString()!,
+            root.TryGetProperty("refresh_token", out var r) ? r.GetString() : null,
+            root.GetProperty("expires_at").GetInt64());
+    }
+
+    public sealed record StoredUser(string AccessToken, string? RefreshToken, long ExpiresAt);
+
+    /// <summary>The claims of a JWT (no validation: the API validated it; this is to look at what it carried).</summary>
+    public static JsonElement Claims(string jwt) => Part(jwt, 1);
+
+    public static JsonElement Header(string jwt) => Part(jwt, 0);
+
+    private static JsonElement Part(string jwt, int index)
+    {
+        var part = jwt.Split('.')[index].Replace('-', '+').Replace('_', '/');
+        part = part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '=');
+        using var doc = JsonDocument.Parse(Convert.FromBase64String(part));
+        return doc.RootElement.Clone();
     }
 
     /// <summary>The import's end as the page shows it, and every value the progress bar took.</summary>
@@ -120,6 +231,9 @@ public sealed partial class SpaPage(IPage page, string testName)
 
     [GeneratedRegex("/api/cloud/registration/player/")]
     private static partial Regex PlayerUrl();
+
+    [GeneratedRegex("/interaction/")]
+    private static partial Regex ProviderLoginUrl();
 
     [GeneratedRegex("committed")]
     private static partial Regex CommittedText();

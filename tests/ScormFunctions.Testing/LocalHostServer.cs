@@ -48,7 +48,7 @@ public sealed class LocalHostServer : IAsyncDisposable
 
     public static async Task<LocalHostServer> StartAsync(
         IDictionary<string, string?>? settings = null, string environment = "Development", EmulatorServer? emulator = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, int? port = null)
     {
         await Azurite.EnsureStartedAsync();
         var ownsEmulator = emulator is null && settings?.ContainsKey("ScormCloud:BaseUrl") != true;
@@ -74,7 +74,7 @@ public sealed class LocalHostServer : IAsyncDisposable
             config["ScormCloud:SecretKey"] = emulator.SecretKey;
         }
         // A free port chosen up front, so App:PublicBaseUrl (postback and launch URLs) is this server's real URL.
-        var port = FreePort();
+        port ??= FreePort();
         config["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         // The sample SPA is served from this origin; the Development CORS service adds it to Azurite's Blob CORS.
         config["App:AllowedOrigins"] = $"http://127.0.0.1:{port}";

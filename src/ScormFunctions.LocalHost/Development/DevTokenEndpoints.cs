@@ -1,17 +1,47 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 
 namespace ScormFunctions.LocalHost.Development;
 
-/// <summary>POST /api/dev/tokens — Development environment of the local host only; never in the Functions app.</summary>
+/// <summary>
+/// POST /api/dev/tokens — Development environment of the local host only; never in the Functions app. With a
+/// development key (<c>Auth:DevelopmentSigningKey</c>) the host signs the token itself; when it trusts the local
+/// OpenID Connect provider instead (<c>Oidc:Authority</c>, no development key), the provider issues it, so the token
+/// is validated through the provider's keys like a signed-in user's.
+/// </summary>
 public static class DevTokenEndpoints
 {
+    // Loopback only, a handful of calls: one client for the process.
+    private static readonly HttpClient ProviderClient = new() { Timeout = TimeSpan.FromSeconds(10) };
+
     public static void MapDevTokens(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/dev/tokens", (DevTokenRequest? body, DevelopmentTokenIssuer issuer) =>
+        api.MapPost("/dev/tokens", async (DevTokenRequest? body, DevelopmentTokenIssuer issuer, IOptions<AuthOptions> auth,
+            IConfiguration configuration, CancellationToken cancellationToken) =>
         {
             if (body is null) return Problems.BadRequest("A JSON body {\"subject\": \"...\", \"roles\": [\"admin\"]} is required.");
             if (ResourceId.Validate(body.Subject, "subject") is { } invalid) return Problems.BadRequest(invalid);
+            if (string.IsNullOrWhiteSpace(auth.Value.DevelopmentSigningKey)
+                && DevelopmentDefaults.OidcAuthority(configuration) is { } authority)
+            {
+                try
+                {
+                    using var response = await ProviderClient.PostAsJsonAsync(
+                        new Uri(authority + "/dev/tokens"), new { subject = body.Subject, roles = body.Roles ?? [] }, cancellationToken);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        return Problems.BadGateway($"The local OpenID Connect provider at {authority} answered {(int)response.StatusCode}.");
+                    }
+                    return Results.Ok(await response.Content.ReadFromJsonAsync<DevTokenResponse>(cancellationToken));
+                }
+                catch (HttpRequestException)
+                {
+                    return Problems.Unavailable($"The local OpenID Connect provider at {authority} is not reachable (scripts/oidc.sh start).");
+                }
+            }
             var token = issuer.Issue(body.Subject, body.Roles ?? []);
             return Results.Ok(new DevTokenResponse(token, DateTimeOffset.UtcNow + DevelopmentTokenIssuer.Lifetime));
         })

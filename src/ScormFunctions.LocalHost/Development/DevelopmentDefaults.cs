@@ -4,26 +4,47 @@ using System.Text.Json;
 namespace ScormFunctions.LocalHost.Development;
 
 /// <summary>
-/// Development-only defaults: the token issuer/audience of development tokens and random signing keys,
-/// kept in <c>.localdata/dev-keys.json</c> (git-ignored) so that postback credentials and tokens survive a
-/// restart of the local host. Explicit configuration always wins.
+/// Development-only defaults: random signing keys, kept in <c>.localdata/dev-keys.json</c> (git-ignored) so that
+/// postback credentials and tokens survive a restart of the local host, and how bearer tokens are validated:
+/// <list type="bullet">
+/// <item>with <c>Oidc:Authority</c> (the local OpenID Connect provider, <c>scripts/oidc.sh</c>): the production path,
+/// <c>Auth:Issuer</c> = the authority and <c>Auth:MetadataAddress</c> = its discovery document, no development key;
+/// development tokens then come from the provider (<see cref="DevTokenEndpoints"/>);</item>
+/// <item>otherwise: development tokens signed with a development key.</item>
+/// </list>
+/// Explicit configuration always wins.
 /// </summary>
 public static class DevelopmentDefaults
 {
     public const string Issuer = "https://scormfunctions.local/dev";
     public const string Audience = "api://scormfunctions";
 
+    /// <summary>The local OpenID Connect provider's issuer URL (e.g. <c>http://127.0.0.1:7073</c>).</summary>
+    public const string OidcAuthorityKey = "Oidc:Authority";
+
+    /// <summary>The local provider's issuer without a trailing slash, or null when none is configured.</summary>
+    public static string? OidcAuthority(IConfiguration configuration) =>
+        configuration[OidcAuthorityKey] is { Length: > 0 } authority ? authority.TrimEnd('/') : null;
+
     public static void Apply(ConfigurationManager configuration, IWebHostEnvironment environment)
     {
         var keys = LoadOrCreateKeys(configuration["LocalData:Path"] ?? Path.Combine(FindRepoRoot(environment.ContentRootPath), ".localdata"));
         var defaults = new Dictionary<string, string?>
         {
-            ["Auth:Issuer"] = Issuer,
             ["Auth:Audience"] = Audience,
-            ["Auth:DevelopmentSigningKey"] = keys["token"],
             ["Signing:LaunchKey"] = keys["launch"],
             ["Signing:PostbackKey"] = keys["postback"],
         };
+        if (OidcAuthority(configuration) is { } authority)
+        {
+            defaults["Auth:Issuer"] = authority;
+            defaults["Auth:MetadataAddress"] = authority + "/.well-known/openid-configuration";
+        }
+        else
+        {
+            defaults["Auth:Issuer"] = Issuer;
+            defaults["Auth:DevelopmentSigningKey"] = keys["token"];
+        }
         foreach (var (key, value) in defaults)
         {
             if (string.IsNullOrEmpty(configuration[key])) configuration[key] = value;
