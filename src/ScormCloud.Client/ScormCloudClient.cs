@@ -56,7 +56,12 @@ public partial class ScormCloudClient
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(value.AppId + ":" + value.SecretKey)));
     }
 
-    private static string Segment(string value) => Uri.EscapeDataString(value);
+    /// <summary>
+    /// One escaped path segment. A segment of dots only (<c>.</c>, <c>..</c>) would be removed or climb a level when the
+    /// URL is normalised, so its dots are escaped too (<c>%2E</c>).
+    /// </summary>
+    private static string Segment(string value) =>
+        value.Length > 0 && value.AsSpan().TrimStart('.').IsEmpty ? value.Replace(".", "%2E", StringComparison.Ordinal) : Uri.EscapeDataString(value);
 
     private HttpRequestMessage CreateRequest(
         HttpMethod method, string relativePath, ScormCloudRequestPolicy policy, HttpContent? content = null)
