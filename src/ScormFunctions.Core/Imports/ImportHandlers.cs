@@ -249,6 +249,7 @@ public sealed class ImportHandlers(
             return ("UploadMissing", $"Nothing was uploaded for upload {import.RowKey}: PUT the package to the uploadUrl (before it expires), then start the import again.");
         }
         import.PackageBytes = properties.ContentLength;
+        import.PackageETag = properties.ETag.ToString();
         var max = options.Value.MaxUploadBytes;
         if (properties.ContentLength > max)
         {
@@ -262,7 +263,12 @@ public sealed class ImportHandlers(
         PackageInspection inspection;
         try
         {
-            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = InspectionBufferBytes }, cancellationToken);
+            // Read under the ETag whose size was checked: what is inspected is what PackageETag names.
+            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false)
+            {
+                BufferSize = InspectionBufferBytes,
+                Conditions = new BlobRequestConditions { IfMatch = properties.ETag },
+            }, cancellationToken);
             inspection = await PackageInspector.InspectAsync(stream, PackageLimits.Default, cancellationToken);
         }
         catch (Exception ex) when (ex is EndOfStreamException || (ex is RequestFailedException { Status: 416 }))
