@@ -11,6 +11,13 @@ public sealed class RegistrationOptions : IValidatableObject
     /// <summary>How SCORM Cloud delivers postbacks: <c>HttpBasic</c> (JSON body + Basic auth) or <c>Form</c>. <value>Default: HttpBasic</value></summary>
     public PostBackAuthType PostbackAuthType { get; set; } = PostBackAuthType.HttpBasic;
 
+    /// <summary>
+    /// Postbacks with a body over 64 KiB (or of undeclared length) read at the same time; more are answered 503 with
+    /// Retry-After (SCORM Cloud retries). Bounds what anyone can make the host hold. <value>Default: 8</value>
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentLargePostbacks { get; set; } = 8;
+
     /// <summary>Postback detail: <c>Full</c> (activity tree + runtime) or <c>Activity</c>. <value>Default: Full</value></summary>
     public PostBackResultsFormat ResultsFormat { get; set; } = PostBackResultsFormat.Full;
 
