@@ -2,6 +2,7 @@ using ScormFunctions.Core;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.LocalHost.Development;
 using ScormFunctions.LocalHost.Imports;
+using ScormFunctions.LocalHost.Security;
 
 namespace ScormFunctions.LocalHost;
 
@@ -21,6 +22,7 @@ public static class LocalHostExtensions
         builder.Services.AddLocalImportRunner();
         builder.AddAzuriteCors();
         builder.Services.AddProblemDetails();
+        builder.Services.AddAnonymousRateLimiting();
         builder.Services.AddOpenApi();
         var origins = builder.Configuration.GetSection(AppOptions.SectionName).Get<AppOptions>()?.AllowedOriginList ?? [];
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins([.. origins]).AllowAnyHeader().AllowAnyMethod()));
@@ -31,6 +33,7 @@ public static class LocalHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseCors(CorsPolicy);
         app.UseSampleSpa();
         app.MapOpenApi("/api/openapi/{documentName}.json");

@@ -190,7 +190,13 @@ public sealed class ImportHandlers(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tracker);
         var courseId = request.Query["courseId"].ToString();
-        if (!ResourceId.IsValid(courseId) || !ResourceId.IsValid(importId) || !postbacks.Verify(courseId, importId, request.Query["sig"].ToString()))
+        if (!ResourceId.IsValid(courseId) || !ResourceId.IsValid(importId))
+        {
+            // Anonymous input: never logged as given (CR/LF would forge log lines); only its length.
+            logger.LogWarning("Import postback rejected: invalid course or import id ({Length} characters)", (importId?.Length ?? 0) + courseId.Length);
+            return Problems.Unauthorized("The postback signature is missing or invalid.");
+        }
+        if (!postbacks.Verify(courseId, importId, request.Query["sig"].ToString()))
         {
             logger.LogWarning("Import postback for {ImportId} rejected: bad or missing signature", importId);
             return Problems.Unauthorized("The postback signature is missing or invalid.");

@@ -23,6 +23,7 @@ public static class RegistrationServiceCollectionExtensions
         services.AddSingleton<LaunchNonceStore>();
         services.AddSingleton<PostbackArchive>();
         services.AddSingleton<PostbackBodyGate>();
+        services.AddSingleton<RecentExitRefreshes>();
         services.AddSingleton<PostbackHandler>();
         // Transient: they hold the typed SCORM Cloud HttpClient, whose handlers the factory rotates.
         services.AddTransient<RegistrationProvisioner>();
