@@ -66,7 +66,10 @@ public partial class ScormCloudClient
     private HttpRequestMessage CreateRequest(
         HttpMethod method, string relativePath, ScormCloudRequestPolicy policy, HttpContent? content = null)
     {
-        var request = new HttpRequestMessage(method, new Uri(_baseUrl, relativePath)) { Content = content };
+        // The path is built from escaped segments already: no canonicalisation, so an escaped dot segment (%2E%2E)
+        // is sent as built instead of being unescaped and removed (which would address another resource).
+        var uri = new Uri(_baseUrl.AbsoluteUri + relativePath, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var request = new HttpRequestMessage(method, uri) { Content = content };
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.SetPolicy(policy);
