@@ -123,6 +123,13 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06
                   daysAfterModificationGreaterThan: uploadsRetentionDays
                 }
               }
+              // Fetch-mode imports hand SCORM Cloud a snapshot of the inspected upload; one left behind by an
+              // interrupted import must not keep its base blob from being deleted.
+              snapshot: {
+                delete: {
+                  daysAfterCreationGreaterThan: uploadsRetentionDays
+                }
+              }
             }
           }
         }

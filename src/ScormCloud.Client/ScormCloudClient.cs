@@ -56,12 +56,20 @@ public partial class ScormCloudClient
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(value.AppId + ":" + value.SecretKey)));
     }
 
-    private static string Segment(string value) => Uri.EscapeDataString(value);
+    /// <summary>
+    /// One escaped path segment. A segment of dots only (<c>.</c>, <c>..</c>) would be removed or climb a level when the
+    /// URL is normalised, so its dots are escaped too (<c>%2E</c>).
+    /// </summary>
+    private static string Segment(string value) =>
+        value.Length > 0 && value.AsSpan().TrimStart('.').IsEmpty ? value.Replace(".", "%2E", StringComparison.Ordinal) : Uri.EscapeDataString(value);
 
     private HttpRequestMessage CreateRequest(
         HttpMethod method, string relativePath, ScormCloudRequestPolicy policy, HttpContent? content = null)
     {
-        var request = new HttpRequestMessage(method, new Uri(_baseUrl, relativePath)) { Content = content };
+        // The path is built from escaped segments already: no canonicalisation, so an escaped dot segment (%2E%2E)
+        // is sent as built instead of being unescaped and removed (which would address another resource).
+        var uri = new Uri(_baseUrl.AbsoluteUri + relativePath, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var request = new HttpRequestMessage(method, uri) { Content = content };
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.SetPolicy(policy);

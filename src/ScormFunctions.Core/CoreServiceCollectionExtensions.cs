@@ -5,6 +5,7 @@ using ScormCloud.Client;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Health;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Imports;
 using ScormFunctions.Core.Registrations;
@@ -21,6 +22,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName));

@@ -2,6 +2,7 @@ using ScormFunctions.Core;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.LocalHost.Development;
 using ScormFunctions.LocalHost.Durable;
+using ScormFunctions.LocalHost.Security;
 using ScormFunctions.LocalHost.Storage;
 
 namespace ScormFunctions.LocalHost;
@@ -23,6 +24,7 @@ public static class LocalHostExtensions
         builder.Services.AddHostedService<UploadRetentionService>();
         builder.AddAzuriteCors();
         builder.Services.AddProblemDetails();
+        builder.Services.AddAnonymousRateLimiting();
         builder.Services.AddOpenApi();
         var origins = builder.Configuration.GetSection(AppOptions.SectionName).Get<AppOptions>()?.AllowedOriginList ?? [];
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins([.. origins]).AllowAnyHeader().AllowAnyMethod()));
@@ -33,6 +35,7 @@ public static class LocalHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseCors(CorsPolicy);
         app.UseSampleSpa();
         app.MapOpenApi("/api/openapi/{documentName}.json");

@@ -20,6 +20,12 @@ public sealed class AuthOptions
     /// <summary>Role value that makes a caller an administrator. <value>Default: admin</value></summary>
     public string AdminRole { get; set; } = "admin";
 
+    /// <summary>
+    /// The one claim roles are read from (JWTs and the App Service principal); other role claims (<c>role</c>, the long
+    /// Microsoft role claim URI) are ignored. <value>Default: roles</value>
+    /// </summary>
+    public string RoleClaim { get; set; } = "roles";
+
     /// <summary>Trust the <c>X-MS-CLIENT-PRINCIPAL</c> header set by App Service Authentication (Easy Auth).</summary>
     public bool TrustAppServiceAuthentication { get; set; }
 

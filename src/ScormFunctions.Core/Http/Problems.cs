@@ -20,6 +20,14 @@ public static class Problems
     public static IResult Unprocessable(string detail, string title = "The content cannot be processed.") =>
         Results.Problem(detail: detail, title: title, statusCode: StatusCodes.Status422UnprocessableEntity);
 
+    public static IResult UnsupportedMediaType(string? given, string expected = "The body must be JSON (Content-Type: application/json).") =>
+        Results.Problem(
+            detail: $"{expected} Got {(string.IsNullOrEmpty(given) ? "no Content-Type" : $"'{given}'")}.",
+            title: "Unsupported media type.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    public static IResult TooManyRequests(string detail) =>
+        Results.Problem(detail: detail, title: "Too many requests.", statusCode: StatusCodes.Status429TooManyRequests);
+
     public static IResult Unauthorized(string detail) =>
         Results.Problem(detail: detail, title: "Authentication required.", statusCode: StatusCodes.Status401Unauthorized);
 

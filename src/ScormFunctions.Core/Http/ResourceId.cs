@@ -2,7 +2,7 @@ namespace ScormFunctions.Core.Http;
 
 /// <summary>
 /// Our ids (courses, registrations, learners) are chosen by us or the LMS: 1–255 characters, none of
-/// which Table keys or URL paths cannot carry (<c>/ \ # ?</c>, control characters).
+/// which Table keys or URL paths cannot carry (<c>/ \ # ?</c>, control characters), and not only dots (<c>.</c>, <c>..</c>).
 /// </summary>
 public static class ResourceId
 {
@@ -22,6 +22,8 @@ public static class ResourceId
             }
         }
         if (id.Trim().Length != id.Length) return $"{name} must not start or end with white space.";
+        // "." and ".." are path segments, not names: URL normalisation would address another resource.
+        if (id.AsSpan().TrimStart('.').IsEmpty) return $"{name} must not consist only of dots.";
         return null;
     }
 

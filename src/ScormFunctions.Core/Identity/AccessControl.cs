@@ -23,9 +23,10 @@ public sealed class AccessControl(CallerAuthenticator authenticator)
     public async Task<AccessResult> RequireCallerAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var outcome = await authenticator.AuthenticateAsync(request, cancellationToken);
-        return outcome.Caller is { } caller
-            ? AccessResult.Allow(caller)
-            : AccessResult.Deny(Problems.Unauthorized(outcome.Failure ?? "Authentication required."));
+        if (outcome.Caller is { } caller) return AccessResult.Allow(caller);
+        return AccessResult.Deny(outcome.Unavailable
+            ? Problems.Unavailable(outcome.Failure ?? "Authentication is unavailable.")
+            : Problems.Unauthorized(outcome.Failure ?? "Authentication required."));
     }
 
     /// <summary>403 unless the caller is an admin or the learner themself.</summary>

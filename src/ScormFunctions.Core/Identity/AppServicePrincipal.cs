@@ -22,7 +22,6 @@ public static class AppServicePrincipal
             var json = Encoding.UTF8.GetString(Convert.FromBase64String(headerValue));
             var principal = JsonSerializer.Deserialize<PrincipalDocument>(json);
             if (principal?.Claims is null) return false;
-            var roleType = principal.RoleType ?? "roles";
             string? subject = null;
             var roles = new HashSet<string>(StringComparer.Ordinal);
             foreach (var claim in principal.Claims)
@@ -32,7 +31,8 @@ public static class AppServicePrincipal
                 {
                     subject = claim.Value;
                 }
-                if (claim.Type == roleType || claim.Type == "roles") roles.Add(claim.Value ?? "");
+                // Only the configured role claim (not the document's role_typ, which the caller's token shapes).
+                if (claim.Type == options.RoleClaim) roles.Add(claim.Value ?? "");
             }
             if (string.IsNullOrEmpty(subject)) return false;
             caller = new Caller(subject, roles, roles.Contains(options.AdminRole));

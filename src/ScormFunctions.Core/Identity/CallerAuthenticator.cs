@@ -56,7 +56,17 @@ public sealed partial class CallerAuthenticator
             return AuthenticationOutcome.Fail("A bearer token is required.");
         }
 
-        var parameters = await BuildParametersAsync(cancellationToken);
+        TokenValidationParameters? parameters;
+        try
+        {
+            parameters = await BuildParametersAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The OIDC metadata or signing keys cannot be fetched: our outage, not the caller's fault (503, not 500 or 401).
+            LogMetadataUnavailable(logger, ex.GetType().Name);
+            return AuthenticationOutcome.Unreachable("The identity provider's signing keys cannot be retrieved right now; try again later.");
+        }
         if (parameters is null) return AuthenticationOutcome.Fail("Token validation is not configured (Auth:Issuer / Auth:Audience).");
 
         var result = await handler.ValidateTokenAsync(authorization["Bearer ".Length..].Trim(), parameters);
@@ -80,7 +90,7 @@ public sealed partial class CallerAuthenticator
             ValidAudience = options.Audience,
             ValidateLifetime = true,
             ClockSkew = TimeSpan.FromMinutes(2),
-            RoleClaimType = "roles",
+            RoleClaimType = options.RoleClaim,
         };
         if (developmentKey is not null)
         {
@@ -104,21 +114,27 @@ public sealed partial class CallerAuthenticator
     {
         var subject = identity.FindFirst(options.SubjectClaim)?.Value;
         if (string.IsNullOrEmpty(subject)) return null;
+        // Roles come from the one configured claim only: a token must not become admin through "role" or ClaimTypes.Role.
         var roles = identity.Claims
-            .Where(c => c.Type is "roles" or "role" or ClaimTypes.Role)
+            .Where(c => string.Equals(c.Type, options.RoleClaim, StringComparison.Ordinal))
             .Select(c => c.Value)
             .ToHashSet(StringComparer.Ordinal);
         return new Caller(subject, roles, roles.Contains(options.AdminRole));
     }
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The OpenID Connect metadata (Auth:MetadataAddress / Auth:Issuer) cannot be retrieved ({Reason}).")]
+    private static partial void LogMetadataUnavailable(ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a bearer token ({Reason}).")]
     private static partial void LogRejected(ILogger logger, string reason);
 }
 
-/// <summary>Either a caller or the reason there is none.</summary>
-public readonly record struct AuthenticationOutcome(Caller? Caller, string? Failure)
+/// <summary>Either a caller or the reason there is none; <see cref="Unavailable"/> when we could not decide (503).</summary>
+public readonly record struct AuthenticationOutcome(Caller? Caller, string? Failure, bool Unavailable = false)
 {
     public static AuthenticationOutcome Success(Caller caller) => new(caller, null);
 
     public static AuthenticationOutcome Fail(string reason) => new(null, reason);
+
+    public static AuthenticationOutcome Unreachable(string reason) => new(null, reason, Unavailable: true);
 }

@@ -23,7 +23,7 @@ public sealed class DevelopmentTokenIssuer(IOptions<AuthOptions> options, TimePr
         }
         var now = time.GetUtcNow().UtcDateTime;
         var claims = new List<Claim> { new(o.SubjectClaim, subject) };
-        claims.AddRange(roles.Select(r => new Claim("roles", r)));
+        claims.AddRange(roles.Select(r => new Claim(o.RoleClaim, r)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = o.Issuer,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -99,6 +100,13 @@ public sealed class ImportActivities(
         {
             logger.LogWarning("Import {ImportId} of course {CourseId}: the uploaded blob {Blob} is gone", input.ImportId, input.CourseId, import.BlobName);
             return ImportObservation.Refused("The uploaded package is no longer in storage; upload it again.");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Overwritten through the upload URL after the checks at import start: never import unchecked bytes.
+            logger.LogWarning("Import {ImportId} of course {CourseId}: the uploaded blob {Blob} changed after it was inspected (ETag {ETag})",
+                input.ImportId, input.CourseId, import.BlobName, import.PackageETag);
+            return ImportObservation.Refused(PackageChanged);
         }
         catch (Exception ex) when (StartedNoJob(ex))
         {
@@ -217,10 +225,22 @@ public sealed class ImportActivities(
             return true;
         }, cancellationToken) ?? current;
 
+        var uploaded = await BlobAsync(import.BlobName, cancellationToken);
         if (succeeded)
         {
-            var blob = await BlobAsync(import.BlobName, cancellationToken);
-            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            await uploaded.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+        }
+        else if (import.Mode == ImportEntity.Key(ImportMode.Fetch) && !string.IsNullOrEmpty(import.PackageETag))
+        {
+            // SCORM Cloud is done with the fetch snapshot; the failed upload itself is kept for the retention period.
+            try
+            {
+                await uploaded.DeleteIfExistsAsync(DeleteSnapshotsOption.OnlySnapshots, cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409)
+            {
+                logger.LogInformation("Import {ImportId}: no snapshot of {Blob} to delete ({Status})", outcome.ImportId, import.BlobName, ex.Status);
+            }
         }
         var level = succeeded ? LogLevel.Information : LogLevel.Warning;
         logger.Log(level, "Import {ImportId} of course {CourseId} (job {JobId}) ended {Status}: '{Title}' {LearningStandard} v{Version} {Error}",
@@ -230,9 +250,18 @@ public sealed class ImportActivities(
     private async Task<string> StartAsync(ImportEntity import, ImportMode mode, BlobClient blob, bool mayCreateNewVersion, CancellationToken cancellationToken)
     {
         var postbackUrl = postbacks.PostbackUrl(import.PartitionKey, import.RowKey);
+        var inspected = string.IsNullOrEmpty(import.PackageETag) ? (ETag?)null : new ETag(import.PackageETag);
         if (mode == ImportMode.Fetch)
         {
-            var url = await signer.SignReadAsync(blob, time.GetUtcNow() + options.Value.FetchUrlLifetime, cancellationToken);
+            // SCORM Cloud fetches later, at its own pace: give it a snapshot taken under the inspected ETag (412 if the
+            // blob has changed), which the upload URL cannot overwrite.
+            var source = blob;
+            if (inspected is { } etag)
+            {
+                var snapshot = await blob.CreateSnapshotAsync(conditions: new BlobRequestConditions { IfMatch = etag }, cancellationToken: cancellationToken);
+                source = blob.WithSnapshot(snapshot.Value.Snapshot);
+            }
+            var url = await signer.SignReadAsync(source, time.GetUtcNow() + options.Value.FetchUrlLifetime, cancellationToken);
             logger.LogInformation("Import {ImportId} of course {CourseId}: asking SCORM Cloud to fetch {BlobUrl} (new version: {MayCreateNewVersion})",
                 import.RowKey, import.PartitionKey, UploadUrlSigners.WithoutQuery(url), mayCreateNewVersion);
             return await Client.CreateFetchImportJobAsync(import.PartitionKey, url,
@@ -241,7 +270,7 @@ public sealed class ImportActivities(
 
         logger.LogInformation("Import {ImportId} of course {CourseId}: relaying {Blob} ({Bytes} bytes) to SCORM Cloud (new version: {MayCreateNewVersion})",
             import.RowKey, import.PartitionKey, import.BlobName, import.PackageBytes, mayCreateNewVersion);
-        return await PackageRelay.RelayAsync(blob, (stream, length, ct) => Client.CreateUploadImportJobAsync(import.PartitionKey, stream,
+        return await PackageRelay.RelayAsync(blob, inspected, (stream, length, ct) => Client.CreateUploadImportJobAsync(import.PartitionKey, stream,
             new UploadImportOptions
             {
                 MayCreateNewVersion = mayCreateNewVersion,
@@ -271,6 +300,10 @@ public sealed class ImportActivities(
         var container = await tables.GetContainerAsync(storage.Value.UploadsContainer, cancellationToken);
         return container.GetBlobClient(blobName);
     }
+
+    /// <summary>Why an import whose package was overwritten after its inspection is refused.</summary>
+    public const string PackageChanged =
+        "The uploaded package changed after it was checked at import start. Upload it again and start a new import.";
 
     /// <summary>SCORM Cloud's wire name of the course's standard (e.g. SCORM20043RDEDITION).</summary>
     public static string? StandardName(Course? course) => course?.CourseLearningStandard switch

@@ -29,6 +29,12 @@ public sealed class ImportEntity : ITableEntity
 
     public long? PackageBytes { get; set; }
 
+    /// <summary>
+    /// The blob's ETag when it was inspected at import start: exactly these bytes are imported (a conditional download in
+    /// relay mode, a snapshot taken under this ETag in fetch mode), so a package swapped after the checks is refused.
+    /// </summary>
+    public string? PackageETag { get; set; }
+
     /// <summary>SCORM Cloud's import job id once started (a retried start reuses it instead of starting another).</summary>
     public string? JobId { get; set; }
 

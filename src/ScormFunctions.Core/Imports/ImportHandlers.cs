@@ -190,7 +190,13 @@ public sealed class ImportHandlers(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tracker);
         var courseId = request.Query["courseId"].ToString();
-        if (!ResourceId.IsValid(courseId) || !ResourceId.IsValid(importId) || !postbacks.Verify(courseId, importId, request.Query["sig"].ToString()))
+        if (!ResourceId.IsValid(courseId) || !ResourceId.IsValid(importId))
+        {
+            // Anonymous input: never logged as given (CR/LF would forge log lines); only its length.
+            logger.LogWarning("Import postback rejected: invalid course or import id ({Length} characters)", (importId?.Length ?? 0) + courseId.Length);
+            return Problems.Unauthorized("The postback signature is missing or invalid.");
+        }
+        if (!postbacks.Verify(courseId, importId, request.Query["sig"].ToString()))
         {
             logger.LogWarning("Import postback for {ImportId} rejected: bad or missing signature", importId);
             return Problems.Unauthorized("The postback signature is missing or invalid.");
@@ -249,6 +255,7 @@ public sealed class ImportHandlers(
             return ("UploadMissing", $"Nothing was uploaded for upload {import.RowKey}: PUT the package to the uploadUrl (before it expires), then start the import again.");
         }
         import.PackageBytes = properties.ContentLength;
+        import.PackageETag = properties.ETag.ToString();
         var max = options.Value.MaxUploadBytes;
         if (properties.ContentLength > max)
         {
@@ -262,7 +269,12 @@ public sealed class ImportHandlers(
         PackageInspection inspection;
         try
         {
-            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = InspectionBufferBytes }, cancellationToken);
+            // Read under the ETag whose size was checked: what is inspected is what PackageETag names.
+            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false)
+            {
+                BufferSize = InspectionBufferBytes,
+                Conditions = new BlobRequestConditions { IfMatch = properties.ETag },
+            }, cancellationToken);
             inspection = await PackageInspector.InspectAsync(stream, PackageLimits.Default, cancellationToken);
         }
         catch (Exception ex) when (ex is EndOfStreamException || (ex is RequestFailedException { Status: 416 }))

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace ScormFunctions.Core.Imports;
 
@@ -13,12 +14,23 @@ public static class PackageRelay
     /// <summary>The most bytes buffered between the download and the upload.</summary>
     public const int PauseBytes = 8 * 1024 * 1024;
 
+    public static Task<T> RelayAsync<T>(
+        BlobClient blob, Func<Stream, long, CancellationToken, Task<T>> consume, CancellationToken cancellationToken) =>
+        RelayAsync(blob, ifMatch: null, consume, cancellationToken);
+
+    /// <summary>
+    /// As above, reading only the version <paramref name="ifMatch"/> names (when given): a blob overwritten since fails
+    /// with a 412 <see cref="Azure.RequestFailedException"/> before <paramref name="consume"/> sees a byte.
+    /// </summary>
     public static async Task<T> RelayAsync<T>(
-        BlobClient blob, Func<Stream, long, CancellationToken, Task<T>> consume, CancellationToken cancellationToken)
+        BlobClient blob, Azure.ETag? ifMatch, Func<Stream, long, CancellationToken, Task<T>> consume, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(consume);
-        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+        var download = await blob.DownloadStreamingAsync(new BlobDownloadOptions
+        {
+            Conditions = ifMatch is { } etag ? new BlobRequestConditions { IfMatch = etag } : null,
+        }, cancellationToken);
         using var response = download.Value;
         await using var content = response.Content;
 

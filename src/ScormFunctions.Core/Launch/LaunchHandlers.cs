@@ -26,6 +26,7 @@ public sealed class LaunchHandlers(
     ScormCloudClient cloud,
     IOptions<AppOptions> app,
     IOptions<RegistrationOptions> options,
+    RecentExitRefreshes recentExits,
     ILogger<LaunchHandlers> logger)
 {
     // SCORM Cloud's link is followed at once by the browser (we 302 to it), so a short life is enough.
@@ -149,7 +150,12 @@ public sealed class LaunchHandlers(
             try
             {
                 var registration = await registrations.GetAsync(registrationId, timeout.Token);
-                if (registration is { State: RegistrationState.Active })
+                if (registration is { State: RegistrationState.Active } && !recentExits.TryBegin(registrationId))
+                {
+                    // Anonymous: repeated exits must not drive SCORM Cloud traffic; the postback brings the results anyway.
+                    logger.LogInformation("Exit of {RegistrationId}: refresh skipped (refreshed moments ago)", registrationId);
+                }
+                else if (registration is { State: RegistrationState.Active })
                 {
                     var outcome = await refresher.RefreshAsync(registrationId, timeout.Token);
                     logger.LogInformation("Exit of {RegistrationId}: refresh {Outcome}", registrationId, outcome);

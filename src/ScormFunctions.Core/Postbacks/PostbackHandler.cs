@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using ScormCloud.Client;
 using ScormCloud.Client.Models;
+using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Registrations;
 
@@ -18,54 +19,79 @@ namespace ScormFunctions.Core.Postbacks;
 /// auth), with V2 JSON or V1 XML payloads. Bad credentials → 401; malformed → 400 (after archiving); otherwise 200 once
 /// the outcome is stored — including for registrations we no longer have (deleted): 200 + log + archive, because any
 /// 4xx/5xx makes SCORM Cloud retry up to 70 times for nothing.
+/// An unauthenticated request costs O(KiB): Basic credentials are checked before the body is read; a form post is refused
+/// outright unless <see cref="RegistrationOptions.PostbackAuthType"/> is <c>Form</c>, and then scanned as a stream (credentials
+/// first when they come first; a <c>data</c> field that precedes them is spooled to a temporary file, not memory); large or
+/// undeclared bodies hold one of <see cref="RegistrationOptions.MaxConcurrentLargePostbacks"/> slots (503 + Retry-After otherwise).
 /// </summary>
 public sealed class PostbackHandler(
     PostbackCredentials credentials,
     RegistrationResultsStore results,
     PostbackArchive archive,
+    PostbackBodyGate gate,
+    IOptions<RegistrationOptions> options,
     ILogger<PostbackHandler> logger)
 {
     /// <summary>Largest accepted body (FULL results with many interactions can be large).</summary>
     public const int MaxBodyBytes = 16 * 1024 * 1024;
 
+    /// <summary>Bodies declared at most this long are read without a slot of <see cref="PostbackBodyGate"/>.</summary>
+    public const int SmallBodyBytes = 64 * 1024;
+
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxBodyBytes) return TooLarge();
         var isForm = IsForm(request.ContentType);
-        var delivery = isForm ? "form" : "httpbasic";
-        string? payload, userName, password;
-        if (!isForm)
+        if (isForm && options.Value.PostbackAuthType != PostBackAuthType.Form)
         {
-            // The credentials are in the header: reject before buffering the body (up to MaxBodyBytes) for anyone.
-            (userName, password) = BasicCredentials(request);
-            if (!credentials.Verify(userName, password))
-            {
-                logger.LogWarning("Postback rejected: bad or missing credentials ({Delivery}, {Length} bytes declared)", delivery, request.ContentLength);
-                return Unauthorized();
-            }
+            // SCORM Cloud was told to use httpbasic: a form post is nobody we asked; refuse it before reading a byte.
+            logger.LogWarning("Postback rejected: a form post while Registrations:PostbackAuthType is {AuthType} ({Length} bytes declared)",
+                options.Value.PostbackAuthType, request.ContentLength);
+            return Problems.UnsupportedMediaType(request.ContentType, "Postbacks are delivered as httpbasic (a JSON or XML body with Basic credentials); form posts are refused.");
         }
-        var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null) return TooLarge();
+        var delivery = isForm ? "form" : "httpbasic";
+        var (headerUser, headerPassword) = BasicCredentials(request);
+        var headerVerified = credentials.Verify(headerUser, headerPassword);
+        if (!isForm && !headerVerified)
+        {
+            // The credentials are in the header: reject before reading the body at all.
+            logger.LogWarning("Postback rejected: bad or missing credentials ({Delivery}, {Length} bytes declared)", delivery, request.ContentLength);
+            return Unauthorized();
+        }
 
+        // Large (or undeclared) bodies hold one of a few slots while they are read: bounded memory and disk, whoever sends.
+        var small = request.ContentLength <= SmallBodyBytes;
+        using var slot = small ? null : await gate.TryEnterAsync(cancellationToken);
+        if (!small && slot is null)
+        {
+            logger.LogWarning("Postback deferred: {Limit} large postbacks are being read already ({Delivery})", gate.Limit, delivery);
+            return Busy();
+        }
+
+        string? payload, userName;
         if (isForm)
         {
-            var form = QueryHelpers.ParseQuery(body);
-            payload = form.TryGetValue("data", out var data) ? data.ToString() : null;
-            userName = form.TryGetValue("userName", out var user) ? user.ToString() : null; // also matches "username"
-            password = form.TryGetValue("password", out var pass) ? pass.ToString() : null;
-            if (string.IsNullOrEmpty(userName) && string.IsNullOrEmpty(password)) (userName, password) = BasicCredentials(request);
+            var scan = await FormScan.ReadAsync(request.Body, headerVerified, credentials, cancellationToken);
+            if (scan.Problem is { } formProblem)
+            {
+                if (formProblem == FormScan.Rejected)
+                {
+                    logger.LogWarning("Postback rejected: bad or missing credentials ({Delivery}, {Length} bytes read)", delivery, scan.BytesRead);
+                    return Unauthorized();
+                }
+                return formProblem == FormScan.Oversized ? TooLarge() : Problems.BadRequest(formProblem, "Malformed postback.");
+            }
+            userName = scan.VerifiedUser ?? headerUser; // the form's pair when it sent one, else the verified header
+            payload = scan.Data;
         }
         else
         {
-            payload = body;
-            (userName, password) = BasicCredentials(request);
+            payload = await ReadBodyAsync(request, cancellationToken);
+            if (payload is null) return TooLarge();
+            userName = headerUser;
         }
 
-        if (!credentials.Verify(userName, password))
-        {
-            logger.LogWarning("Postback rejected: bad or missing credentials ({Delivery}, {Length} bytes)", delivery, body.Length);
-            return Unauthorized();
-        }
         var registrationId = userName!;
         var trimmed = payload?.TrimStart() ?? "";
         var kind = trimmed.StartsWith('{') ? "json" : trimmed.StartsWith('<') ? "xml" : "txt";
@@ -152,6 +178,9 @@ public sealed class PostbackHandler(
 
     private static IResult Unauthorized() => new WithHeader(
         Problems.Unauthorized("The postback credentials are missing or wrong."), "WWW-Authenticate", "Basic realm=\"postbacks\", charset=\"UTF-8\"");
+
+    private static IResult Busy() => new WithHeader(
+        Problems.Unavailable("Too many large postbacks are being received; retry shortly."), "Retry-After", "5");
 
     private static IResult TooLarge() => Results.Problem(
         detail: $"The postback is larger than {MaxBodyBytes / (1024 * 1024)} MiB.", title: "Payload too large.", statusCode: StatusCodes.Status413PayloadTooLarge);

@@ -66,19 +66,23 @@ public sealed class RegistrationHandlers(
     /// <summary>GET /api/registrations/{registrationId} — the owning learner or an admin.</summary>
     public async Task<IResult> GetAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, denied) = await AuthorizeOwnerAsync(request, registrationId, cancellationToken);
-        return denied ?? Results.Ok(RegistrationResponse.From(registration!));
+        var (registration, caller, denied) = await AuthorizeCallerAsync(request, registrationId, cancellationToken);
+        return denied ?? Results.Ok(RegistrationResponse.From(registration!, includeOverride: caller!.IsAdmin));
     }
 
     /// <summary>GET /api/registrations/{registrationId}/details — owner or admin; the stored activity tree and runtime data.</summary>
     public async Task<IResult> GetDetailsAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, denied) = await AuthorizeOwnerAsync(request, registrationId, cancellationToken);
+        var (registration, caller, denied) = await AuthorizeCallerAsync(request, registrationId, cancellationToken);
         if (denied is not null) return denied;
         var details = await results.OpenDetailsAsync(registration!, cancellationToken);
-        return details is null
-            ? Problems.NotFound($"No activity details have been reported for registration '{registrationId}' yet.")
-            : Results.Stream(details, "application/json");
+        if (details is null) return Problems.NotFound($"No activity details have been reported for registration '{registrationId}' yet.");
+        if (caller!.IsAdmin) return Results.Stream(details, "application/json");
+        // Learners get their runtime data without the answer key (interactions' correct responses).
+        await using (details)
+        {
+            return Results.Bytes(await RuntimeDetails.WithoutAnswersAsync(details, cancellationToken), "application/json");
+        }
     }
 
     /// <summary>GET /api/courses/{courseId}/registrations — admin; paged.</summary>
@@ -103,7 +107,7 @@ public sealed class RegistrationHandlers(
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
         var page = await registrations.ListByLearnerAsync(learnerId, pageSize, token, cancellationToken);
-        return Results.Ok(ToResponse(page));
+        return Results.Ok(ToResponse(page, includeOverride: auth.Caller.IsAdmin));
     }
 
     /// <summary>GET /api/courses/{courseId}/registrations.csv — admin; streamed page by page.</summary>
@@ -119,7 +123,7 @@ public sealed class RegistrationHandlers(
     /// <summary>POST /api/registrations/{registrationId}/refresh — the owning learner or an admin.</summary>
     public async Task<IResult> RefreshAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, denied) = await AuthorizeOwnerAsync(request, registrationId, cancellationToken);
+        var (registration, caller, denied) = await AuthorizeCallerAsync(request, registrationId, cancellationToken);
         if (denied is not null) return denied;
         if (registration!.State != RegistrationState.Active)
         {
@@ -134,7 +138,9 @@ public sealed class RegistrationHandlers(
             return CloudProblem(ex, registrationId);
         }
         var current = await registrations.GetAsync(registrationId, cancellationToken);
-        return current is null ? Problems.NotFound($"Registration '{registrationId}' does not exist.") : Results.Ok(RegistrationResponse.From(current));
+        return current is null
+            ? Problems.NotFound($"Registration '{registrationId}' does not exist.")
+            : Results.Ok(RegistrationResponse.From(current, includeOverride: caller!.IsAdmin));
     }
 
     /// <summary>POST /api/courses/{courseId}/registrations/refresh?since= — admin; every registration SCORM Cloud has for the course.</summary>
@@ -339,16 +345,24 @@ public sealed class RegistrationHandlers(
     internal async Task<(RegistrationEntity? Registration, IResult? Denied)> AuthorizeOwnerAsync(
         HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
+        var (registration, _, denied) = await AuthorizeCallerAsync(request, registrationId, cancellationToken);
+        return (registration, denied);
+    }
+
+    /// <summary>As <see cref="AuthorizeOwnerAsync"/>, with the caller (to tell admins from learners).</summary>
+    private async Task<(RegistrationEntity? Registration, Caller? Caller, IResult? Denied)> AuthorizeCallerAsync(
+        HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    {
         var auth = await access.RequireCallerAsync(request, cancellationToken);
-        if (!auth.Allowed) return (null, auth.Denied);
-        if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return (null, invalid);
+        if (!auth.Allowed) return (null, null, auth.Denied);
+        if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return (null, null, invalid);
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null || registration.State == RegistrationState.Deleted)
         {
-            return (null, Problems.NotFound($"Registration '{registrationId}' does not exist."));
+            return (null, null, Problems.NotFound($"Registration '{registrationId}' does not exist."));
         }
-        if (AccessControl.ForbidUnlessOwner(auth.Caller, registration.LearnerId) is { } forbidden) return (null, forbidden);
-        return (registration, null);
+        if (AccessControl.ForbidUnlessOwner(auth.Caller, registration.LearnerId) is { } forbidden) return (null, null, forbidden);
+        return (registration, auth.Caller, null);
     }
 
     /// <summary>404 unless the course is in our records; 409 unless it has been imported.</summary>
@@ -403,8 +417,8 @@ public sealed class RegistrationHandlers(
         return updated;
     }
 
-    private static PagedResult<RegistrationResponse> ToResponse(PagedResult<RegistrationEntity> page) =>
-        new(page.Items.Where(r => r.State != RegistrationState.Deleted).Select(RegistrationResponse.From).ToList(), page.ContinuationToken);
+    private static PagedResult<RegistrationResponse> ToResponse(PagedResult<RegistrationEntity> page, bool includeOverride = true) =>
+        new(page.Items.Where(r => r.State != RegistrationState.Deleted).Select(r => RegistrationResponse.From(r, includeOverride)).ToList(), page.ContinuationToken);
 
     private static string? TooLong(string? value, string name, int max) =>
         value is not null && value.Length > max ? $"{name} is {value.Length} characters long; the maximum is {max}." : null;

@@ -11,6 +11,13 @@ public sealed class RegistrationOptions : IValidatableObject
     /// <summary>How SCORM Cloud delivers postbacks: <c>HttpBasic</c> (JSON body + Basic auth) or <c>Form</c>. <value>Default: HttpBasic</value></summary>
     public PostBackAuthType PostbackAuthType { get; set; } = PostBackAuthType.HttpBasic;
 
+    /// <summary>
+    /// Postbacks with a body over 64 KiB (or of undeclared length) read at the same time; more are answered 503 with
+    /// Retry-After (SCORM Cloud retries). Bounds what anyone can make the host hold. <value>Default: 8</value>
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentLargePostbacks { get; set; } = 8;
+
     /// <summary>Postback detail: <c>Full</c> (activity tree + runtime) or <c>Activity</c>. <value>Default: Full</value></summary>
     public PostBackResultsFormat ResultsFormat { get; set; } = PostBackResultsFormat.Full;
 
@@ -22,6 +29,12 @@ public sealed class RegistrationOptions : IValidatableObject
 
     /// <summary>How long the exit endpoint waits for a results refresh before redirecting anyway. <value>Default: 3 seconds</value></summary>
     public TimeSpan ExitRefreshTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// The anonymous exit endpoint refreshes a registration from SCORM Cloud at most once per this interval (per host
+    /// instance); repeated exits within it just redirect. <value>Default: 30 seconds</value>
+    /// </summary>
+    public TimeSpan ExitRefreshMinInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Lifetime of our signed launch URLs (at most 2 minutes). <value>Default: 2 minutes</value></summary>
     public TimeSpan LaunchUrlLifetime { get; set; } = TimeSpan.FromMinutes(2);
@@ -44,11 +57,11 @@ public sealed class RegistrationOptions : IValidatableObject
         {
             yield return new ValidationResult("Registrations:LaunchUrlLifetime must be more than 0 and at most 00:02:00.", [nameof(LaunchUrlLifetime)]);
         }
-        if (PendingRepairAfter < TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero)
+        if (PendingRepairAfter < TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero || ExitRefreshMinInterval < TimeSpan.Zero)
         {
             yield return new ValidationResult(
-                "Registrations:PendingRepairAfter must not be negative; SweepInterval and ExitRefreshTimeout must be positive.",
-                [nameof(PendingRepairAfter), nameof(SweepInterval), nameof(ExitRefreshTimeout)]);
+                "Registrations:PendingRepairAfter and ExitRefreshMinInterval must not be negative; SweepInterval and ExitRefreshTimeout must be positive.",
+                [nameof(PendingRepairAfter), nameof(SweepInterval), nameof(ExitRefreshTimeout), nameof(ExitRefreshMinInterval)]);
         }
     }
 }

@@ -13,7 +13,13 @@ public sealed record RegistrationResponse(
     OverrideResponse? Override,
     EffectiveResponse Effective)
 {
-    public static RegistrationResponse From(RegistrationEntity e)
+    public static RegistrationResponse From(RegistrationEntity e) => From(e, includeOverride: true);
+
+    /// <summary>
+    /// The response for a caller: admins see the override (with its reason and author); learners see the effective
+    /// values only — the reason and the admin's identity are admin information.
+    /// </summary>
+    public static RegistrationResponse From(RegistrationEntity e, bool includeOverride)
     {
         var reported = new ReportedResponse(
             e.Completion ?? RegistrationResults.Unknown, e.Success ?? RegistrationResults.Unknown, e.Score, e.TotalSecondsTracked ?? 0,
@@ -29,7 +35,7 @@ public sealed record RegistrationResponse(
             overridden is not null);
         return new RegistrationResponse(
             e.PartitionKey, e.CourseId, new LearnerResponse(e.LearnerId, e.LearnerFirstName, e.LearnerLastName, e.LearnerEmail),
-            e.State, e.FailureReason, e.CreatedAt, e.UpdatedAt, reported, overridden, effective);
+            e.State, e.FailureReason, e.CreatedAt, e.UpdatedAt, reported, includeOverride ? overridden : null, effective);
     }
 
     public static bool HasOverride(RegistrationEntity e) =>

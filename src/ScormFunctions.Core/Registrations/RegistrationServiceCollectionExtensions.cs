@@ -22,6 +22,8 @@ public static class RegistrationServiceCollectionExtensions
         services.AddSingleton<LaunchSigner>();
         services.AddSingleton<LaunchNonceStore>();
         services.AddSingleton<PostbackArchive>();
+        services.AddSingleton<PostbackBodyGate>();
+        services.AddSingleton<RecentExitRefreshes>();
         services.AddSingleton<PostbackHandler>();
         // Transient: they hold the typed SCORM Cloud HttpClient, whose handlers the factory rotates.
         services.AddTransient<RegistrationProvisioner>();

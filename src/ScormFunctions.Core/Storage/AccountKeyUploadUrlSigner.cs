@@ -30,13 +30,19 @@ internal static class SasBuilders
     /// <summary>Clock skew allowance on the start time.</summary>
     public static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
-    public static BlobSasBuilder ForBlob(BlobClient blob, DateTimeOffset now, DateTimeOffset expiresOn, SasProtocol protocol) => new()
+    /// <summary>A SAS for the blob, or for one snapshot of it when the client addresses a snapshot (resource <c>bs</c>).</summary>
+    public static BlobSasBuilder ForBlob(BlobClient blob, DateTimeOffset now, DateTimeOffset expiresOn, SasProtocol protocol)
     {
-        BlobContainerName = blob.BlobContainerName,
-        BlobName = blob.Name,
-        Resource = "b",
-        StartsOn = now - Skew,
-        ExpiresOn = expiresOn,
-        Protocol = protocol,
-    };
+        var snapshot = new BlobUriBuilder(blob.Uri).Snapshot;
+        return new BlobSasBuilder
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = string.IsNullOrEmpty(snapshot) ? "b" : "bs",
+            Snapshot = string.IsNullOrEmpty(snapshot) ? null : snapshot,
+            StartsOn = now - Skew,
+            ExpiresOn = expiresOn,
+            Protocol = protocol,
+        };
+    }
 }

@@ -19,9 +19,13 @@ public static class DevTokenEndpoints
 
     public static void MapDevTokens(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/dev/tokens", async (DevTokenRequest? body, DevelopmentTokenIssuer issuer, IOptions<AuthOptions> auth,
+        // The body is read by JsonBody (not parameter binding), so malformed JSON is a 400 problem and another
+        // Content-Type a 415 problem, never a BadHttpRequestException that the Development pipeline shows as a 500.
+        api.MapPost("/dev/tokens", async (HttpRequest request, DevelopmentTokenIssuer issuer, IOptions<AuthOptions> auth,
             IConfiguration configuration, CancellationToken cancellationToken) =>
         {
+            var (body, problem) = await JsonBody.ReadAsync<DevTokenRequest>(request, cancellationToken);
+            if (problem is not null) return problem;
             if (body is null) return Problems.BadRequest("A JSON body {\"subject\": \"...\", \"roles\": [\"admin\"]} is required.");
             if (ResourceId.Validate(body.Subject, "subject") is { } invalid) return Problems.BadRequest(invalid);
             if (string.IsNullOrWhiteSpace(auth.Value.DevelopmentSigningKey)
@@ -30,7 +34,7 @@ public static class DevTokenEndpoints
                 try
                 {
                     using var response = await ProviderClient.PostAsJsonAsync(
-                        new Uri(authority + "/dev/tokens"), new { subject = body.Subject, roles = body.Roles ?? [] }, cancellationToken);
+                        new Uri(authority + "/dev/tokens"), new { subject = body.Subject, roles = Roles(body) }, cancellationToken);
                     if (!response.IsSuccessStatusCode)
                     {
                         return Problems.BadGateway($"The local OpenID Connect provider at {authority} answered {(int)response.StatusCode}.");
@@ -42,13 +46,18 @@ public static class DevTokenEndpoints
                     return Problems.Unavailable($"The local OpenID Connect provider at {authority} is not reachable (scripts/oidc.sh start).");
                 }
             }
-            var token = issuer.Issue(body.Subject, body.Roles ?? []);
+            var token = issuer.Issue(body.Subject, Roles(body));
             return Results.Ok(new DevTokenResponse(token, DateTimeOffset.UtcNow + DevelopmentTokenIssuer.Lifetime));
         })
+        .Accepts<DevTokenRequest>("application/json")
+        .Produces<DevTokenResponse>()
         .WithName("IssueDevelopmentToken")
         .WithSummary("Issues a development JWT (Development environment only).")
         .WithTags("Development");
     }
+
+    /// <summary>The requested roles without null or empty entries.</summary>
+    private static List<string> Roles(DevTokenRequest body) => [.. (body.Roles ?? []).Where(r => !string.IsNullOrEmpty(r))];
 }
 
 public sealed record DevTokenRequest(string Subject, IReadOnlyList<string>? Roles);

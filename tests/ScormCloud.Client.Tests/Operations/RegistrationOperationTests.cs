@@ -269,6 +269,22 @@ public sealed class RegistrationOperationTests : IDisposable
         Assert.Equal("/api/v2/registrations/r1", request.PathAndQuery);
     }
 
+    [Theory]
+    [InlineData(".", "/api/v2/registrations/%2E")]
+    [InlineData("..", "/api/v2/registrations/%2E%2E")]
+    [InlineData("a.b", "/api/v2/registrations/a.b")]
+    public async Task DotOnlyIdsStayOneEscapedPathSegment(string id, string expectedPath)
+    {
+        // Issue 12 item 7: "registrations/.." must never be normalised into "registrations/" or the API root.
+        _harness.Handler.Enqueue(HttpStatusCode.NoContent).Enqueue(HttpStatusCode.NoContent);
+
+        await _harness.Client.DeleteRegistrationAsync(id, Ct);
+        await _harness.Client.DeleteRegistrationProgressAsync(id, Ct);
+
+        Assert.Equal(expectedPath, _harness.Handler.Requests[0].PathAndQuery);
+        Assert.Equal(expectedPath + "/progress", _harness.Handler.Requests[1].PathAndQuery);
+    }
+
     [Fact]
     public async Task DeleteRegistrationProgressDeletesProgressAndReportsMissing()
     {

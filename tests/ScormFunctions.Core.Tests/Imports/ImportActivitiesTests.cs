@@ -232,4 +232,95 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         Assert.Equal(0, course.Version);
         Assert.Null(course.LastError);
     }
+
+    /// <summary>An import whose package (bytes <paramref name="inspected"/>) was inspected, then overwritten with <paramref name="swapped"/>.</summary>
+    private async Task<(ImportActivityInput Input, Azure.Storage.Blobs.BlobClient Blob)> InspectedThenSwappedAsync(string mode, byte[] inspected, byte[]? swapped)
+    {
+        var input = await NewImportAsync();
+        var container = await tables.GetContainerAsync(storage.UploadsContainer, Ct);
+        var blob = container.GetBlobClient($"{input.CourseId}/{input.ImportId}.zip");
+        var uploaded = await blob.UploadAsync(new BinaryData(inspected), Ct);
+        await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
+        {
+            i.Mode = mode;
+            i.PackageETag = uploaded.Value.ETag.ToString();
+            return true;
+        }, Ct);
+        if (swapped is not null) await blob.UploadAsync(new BinaryData(swapped), overwrite: true, Ct);
+        return (input, blob);
+    }
+
+    [Theory]
+    [InlineData("fetch")]
+    [InlineData("relay")]
+    public async Task A_package_overwritten_after_inspection_is_refused_and_never_reaches_scorm_cloud(string mode)
+    {
+        // Issue 12 item 2: the upload URL still allows writes after the import-start checks.
+        var (input, _) = await InspectedThenSwappedAsync(mode, "inspected-package"u8.ToArray(), "swapped-unchecked-package"u8.ToArray());
+        cloud.CreateFetchImportJobAsync(default!, default!, default, Ct).ReturnsForAnyArgs("job-fetch");
+        cloud.CreateUploadImportJobAsync(default!, default!, default, Ct).ReturnsForAnyArgs("job-relay");
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservationKind.StartRefused, observation.Kind);
+        Assert.Equal(ImportActivities.PackageChanged, observation.Message);
+        await cloud.DidNotReceiveWithAnyArgs().CreateFetchImportJobAsync(default!, default!, default, Ct);
+        await cloud.DidNotReceiveWithAnyArgs().CreateUploadImportJobAsync(default!, default!, default, Ct);
+    }
+
+    [Fact]
+    public async Task Fetch_mode_hands_scorm_cloud_a_snapshot_of_the_inspected_bytes()
+    {
+        var (input, blob) = await InspectedThenSwappedAsync("fetch", "inspected-package"u8.ToArray(), swapped: null);
+        Uri? packageUrl = null;
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Do<Uri>(u => packageUrl = u), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .Returns("job-1");
+
+        var observation = await activities.StartJobAsync(input, Ct);
+        // Overwritten after SCORM Cloud got its URL, before it fetched.
+        await blob.UploadAsync(new BinaryData("swapped-unchecked-package"u8.ToArray()), overwrite: true, Ct);
+        using var http = new HttpClient();
+        var fetched = await http.GetStringAsync(packageUrl, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-1"), observation);
+        Assert.Contains("snapshot=", packageUrl!.Query, StringComparison.Ordinal);
+        Assert.Equal("inspected-package", fetched);
+    }
+
+    [Fact]
+    public async Task Relay_mode_sends_scorm_cloud_the_inspected_bytes()
+    {
+        var (input, _) = await InspectedThenSwappedAsync("relay", "inspected-package"u8.ToArray(), swapped: null);
+        string? relayed = null;
+        cloud.CreateUploadImportJobAsync(input.CourseId, Arg.Any<Stream>(), Arg.Any<UploadImportOptions>(), Arg.Any<CancellationToken>())
+            .Returns(async call =>
+            {
+                using var reader = new StreamReader(call.ArgAt<Stream>(1));
+                relayed = await reader.ReadToEndAsync();
+                return "job-2";
+            });
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-2"), observation);
+        Assert.Equal("inspected-package", relayed);
+    }
+
+    [Fact]
+    public async Task A_successful_fetch_import_deletes_the_upload_and_its_snapshot()
+    {
+        var (input, blob) = await InspectedThenSwappedAsync("fetch", "inspected-package"u8.ToArray(), swapped: null);
+        cloud.CreateFetchImportJobAsync(default!, default!, default, Ct).ReturnsForAnyArgs("job-3");
+        await activities.StartJobAsync(input, Ct);
+
+        await activities.RecordAsync(new ImportOutcome(input.CourseId, input.ImportId, ImportStatus.Succeeded, "job-3", "T", "SCORM12", 1, [], null), Ct);
+
+        var container = await tables.GetContainerAsync(storage.UploadsContainer, Ct);
+        var left = new List<string>();
+        await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.Snapshots, blob.Name, Ct))
+        {
+            left.Add(item.Name + item.Snapshot);
+        }
+        Assert.Empty(left);
+    }
 }

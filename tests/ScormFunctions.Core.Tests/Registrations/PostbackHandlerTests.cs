@@ -26,7 +26,13 @@ public sealed class PostbackHandlerTests
 
     private readonly PostbackArchive archive = Substitute.For<PostbackArchive>(null, null, null);
 
-    private PostbackHandler Handler => new(credentials, results, archive, NullLogger<PostbackHandler>.Instance);
+    private PostbackHandler Handler => HandlerFor(PostBackAuthType.HttpBasic);
+
+    private PostbackHandler HandlerFor(PostBackAuthType authType, int maxLarge = 8)
+    {
+        var options = Options.Create(new RegistrationOptions { PostbackAuthType = authType, MaxConcurrentLargePostbacks = maxLarge });
+        return new(credentials, results, archive, new PostbackBodyGate(options), options, NullLogger<PostbackHandler>.Instance);
+    }
 
     private static HttpRequest Request(Stream body, string contentType, string? user, string? password)
     {
@@ -80,7 +86,97 @@ public sealed class PostbackHandlerTests
         Assert.Equal(StatusCodes.Status401Unauthorized, await StatusAsync(result));
     }
 
-    private sealed class UnreadableStream : Stream
+    [Fact]
+    public async Task FormPostIsRefusedWithoutReadingTheBodyWhenPostbacksAreHttpBasic()
+    {
+        // Issue 12 item 1: 40 anonymous 15 MiB form posts were each read whole (and copied twice) before the 401.
+        var result = await Handler.ReceiveAsync(Request(new UnreadableStream(), "application/x-www-form-urlencoded", null, null), Ct);
+
+        Assert.Equal(StatusCodes.Status415UnsupportedMediaType, await StatusAsync(result));
+    }
+
+    [Fact]
+    public async Task FormWithWrongCredentialsBeforeTheDataIs401WithoutReadingTheData()
+    {
+        var head = Encoding.ASCII.GetBytes("userName=reg-1&password=wrong&data=");
+        var result = await HandlerFor(PostBackAuthType.Form).ReceiveAsync(
+            Request(new PrefixThenUnreadableStream(head), "application/x-www-form-urlencoded", null, null), Ct);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, await StatusAsync(result));
+    }
+
+    [Fact]
+    public async Task LargeFormPostsBeyondTheLimitAre503WhileOneIsBeingRead()
+    {
+        // The first anonymous form sends its data field first and then stalls: it holds the only slot.
+        using var stalled = new StallingStream(Encoding.ASCII.GetBytes("data=" + new string('x', 1000)));
+        var handler = HandlerFor(PostBackAuthType.Form, maxLarge: 1);
+        var first = handler.ReceiveAsync(Request(stalled, "application/x-www-form-urlencoded", null, null), Ct);
+        await stalled.Started.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var second = await handler.ReceiveAsync(
+            Request(new MemoryStream(Encoding.ASCII.GetBytes("data=%7B%7D&userName=reg-1&password=wrong")), "application/x-www-form-urlencoded", null, null), Ct);
+        stalled.Release();
+        var firstResult = await first;
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, await StatusAsync(second));
+        Assert.Equal(StatusCodes.Status401Unauthorized, await StatusAsync(firstResult));
+    }
+
+    [Fact]
+    public async Task FormWithDataFirstAndValidCredentialsIsDecodedAndApplied()
+    {
+        results.ApplyAsync("reg-1", Arg.Any<Registration>(), "postback", Arg.Any<CancellationToken>()).Returns(ResultsApplyOutcome.Applied);
+        archive.SaveAsync(default!, default!, default!, default!, Ct).ReturnsForAnyArgs("blob");
+        var form = "data=" + Uri.EscapeDataString(Report("reg-1")) + "&username=reg-1&password=" + Uri.EscapeDataString(credentials.PasswordFor("reg-1"));
+
+        var result = await HandlerFor(PostBackAuthType.Form).ReceiveAsync(
+            Request(new MemoryStream(Encoding.ASCII.GetBytes(form)), "application/x-www-form-urlencoded", null, null), Ct);
+
+        Assert.Equal(StatusCodes.Status200OK, await StatusAsync(result));
+        await results.Received(1).ApplyAsync("reg-1", Arg.Is<Registration>(r => r.Id == "reg-1"), "postback", Arg.Any<CancellationToken>());
+    }
+
+    /// <summary>Returns the prefix, then throws if read further.</summary>
+    private sealed class PrefixThenUnreadableStream(byte[] prefix) : UnreadableStream
+    {
+        private int offset;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (offset >= prefix.Length) return base.ReadAsync(buffer, cancellationToken);
+            var n = Math.Min(buffer.Length, prefix.Length - offset);
+            prefix.AsMemory(offset, n).CopyTo(buffer);
+            offset += n;
+            return ValueTask.FromResult(n);
+        }
+    }
+
+    /// <summary>Returns the prefix, then waits until released, then ends.</summary>
+    private sealed class StallingStream(byte[] prefix) : UnreadableStream
+    {
+        private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool sent;
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => release.TrySetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!sent)
+            {
+                sent = true;
+                prefix.CopyTo(buffer);
+                return prefix.Length;
+            }
+            Started.TrySetResult();
+            await release.Task.WaitAsync(cancellationToken);
+            return 0;
+        }
+    }
+
+    private class UnreadableStream : Stream
     {
         public override bool CanRead => true;
 

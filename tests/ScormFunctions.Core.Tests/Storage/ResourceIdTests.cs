@@ -26,6 +26,20 @@ public sealed class ResourceIdTests
         Assert.Contains(named, message);
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("...")]
+    public void RejectsIdsMadeOnlyOfDots(string id)
+    {
+        // Issue 12 item 7: "." and ".." are removed or climb a level when a URL path is normalised.
+        var message = ResourceId.Validate(id, "registrationId");
+
+        Assert.NotNull(message);
+        Assert.Contains("dots", message, StringComparison.Ordinal);
+        Assert.Null(ResourceId.Validate(".a.", "registrationId"));
+    }
+
     [Fact]
     public void AllowsExactly255Characters()
     {

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using ScormFunctions.Core.Http;
+
+namespace ScormFunctions.LocalHost.Security;
+
+/// <summary>
+/// ASP.NET Core rate limiting of the anonymous endpoints (issue 12 item 9): a fixed window per client IP address
+/// (<see cref="RateLimitingOptions"/>), shared by GET /api/health, the signed launch URL, the exit redirect and the import
+/// postback; over the limit → 429 problem with Retry-After. Authenticated endpoints and the registration postback
+/// (SCORM Cloud's retries; bounded by the postback handler itself) are not limited here.
+/// </summary>
+public static class AnonymousRateLimiting
+{
+    public static IServiceCollection AddAnonymousRateLimiting(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!IsAnonymous(context.Request)) return RateLimitPartition.GetNoLimiter("authenticated");
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.AnonymousPermitLimit,
+                    Window = limits.AnonymousWindow,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var window = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.AnonymousWindow;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Problems.TooManyRequests("Too many anonymous requests from this address; retry after the Retry-After delay.")
+                    .ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>The anonymous routes (method and path), matched before routing so a limit costs no handler work.</summary>
+    internal static bool IsAnonymous(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        if (HttpMethods.IsGet(request.Method))
+        {
+            if (string.Equals(path, "/api/health", StringComparison.OrdinalIgnoreCase)) return true;
+            return path.StartsWith("/api/registrations/", StringComparison.OrdinalIgnoreCase)
+                && (path.EndsWith("/exit", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/launch", StringComparison.OrdinalIgnoreCase));
+        }
+        return HttpMethods.IsPost(request.Method) && path.StartsWith("/api/postbacks/imports/", StringComparison.OrdinalIgnoreCase);
+    }
+}
