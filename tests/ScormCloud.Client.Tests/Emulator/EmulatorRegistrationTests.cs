@@ -130,12 +130,12 @@ public sealed class EmulatorRegistrationTests(EmulatorFixture fixture) : IClassF
             Ct);
 
         var settings = await Client.GetRegistrationConfigurationAsync("config-1", Ct);
-        Assert.Equal(fixture.Side.PostbackUrl.AbsoluteUri, settings.Single(s => s.Id == "ApiRollupRegistrationPostBackUrl").Value);
+        Assert.Equal(fixture.Side.PostbackUrl.AbsoluteUri, settings.Single(s => s.Id == "ApiRollupRegistrationPostBackUrl").EffectiveValue);
 
         await Client.SetRegistrationConfigurationAsync(
             "config-1", [new RegistrationSettingValue("ApiRollupRegistrationFormat", "course")], Ct);
         var updated = await Client.GetRegistrationConfigurationAsync("config-1", Ct);
-        Assert.Equal("course", updated.Single(s => s.Id == "ApiRollupRegistrationFormat").Value, ignoreCase: true);
+        Assert.Equal("course", updated.Single(s => s.Id == "ApiRollupRegistrationFormat").EffectiveValue, ignoreCase: true);
     }
 
     [Fact]
