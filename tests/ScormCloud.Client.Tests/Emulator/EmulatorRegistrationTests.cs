@@ -97,9 +97,15 @@ public sealed class EmulatorRegistrationTests(EmulatorFixture fixture) : IClassF
             await Client.CreateRegistrationAsync(new CreateRegistrationRequest(courseId, $"list-{i}", new Learner($"learner-{i}")), Ct);
         }
 
-        var firstPage = await Client.GetRegistrationsAsync(new RegistrationQuery { CourseId = courseId, Since = since }, Ct);
+        var firstPage = await Client.GetRegistrationsAsync(new RegistrationQuery
+        {
+            CourseId = courseId, Since = since, DateTimeFilter = RegistrationDateTimeFilter.Updated, OrderBy = RegistrationOrderBy.CreatedAsc,
+        }, Ct);
         var all = new List<string?>();
-        await foreach (var registration in Client.GetAllRegistrationsAsync(new RegistrationQuery { CourseId = courseId, Since = since }, Ct))
+        await foreach (var registration in Client.GetAllRegistrationsAsync(new RegistrationQuery
+        {
+            CourseId = courseId, Since = since, DateTimeFilter = RegistrationDateTimeFilter.Updated, OrderBy = RegistrationOrderBy.CreatedAsc,
+        }, Ct))
         {
             all.Add(registration.Id);
         }
