@@ -18,6 +18,7 @@ public static class LocalHostExtensions
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationSweepService>();
+        builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationReconcileService>();
         builder.Services.AddLocalImportRunner();
         builder.AddAzuriteCors();
         builder.Services.AddProblemDetails();

@@ -27,6 +27,7 @@ public static class RegistrationServiceCollectionExtensions
         services.AddTransient<RegistrationProvisioner>();
         services.AddTransient<RegistrationRefresher>();
         services.AddTransient<RegistrationSweeper>();
+        services.AddTransient<RegistrationReconciler>();
         services.AddTransient<RegistrationHandlers>();
         services.AddTransient<LaunchHandlers>();
         return services;
