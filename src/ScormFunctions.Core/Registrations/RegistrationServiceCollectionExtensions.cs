@@ -23,6 +23,8 @@ public static class RegistrationServiceCollectionExtensions
         services.AddSingleton<LaunchNonceStore>();
         services.AddSingleton<PostbackArchive>();
         services.AddSingleton<PostbackHandler>();
+        services.AddSingleton<PostbackReplayer>();
+        services.AddTransient<PostbackReplayHandler>();
         // Transient: they hold the typed SCORM Cloud HttpClient, whose handlers the factory rotates.
         services.AddTransient<RegistrationProvisioner>();
         services.AddTransient<RegistrationRefresher>();
