@@ -250,6 +250,26 @@ public sealed class WireConformanceTests
         ModelShapes.Check(await client.GetJsonAsync("registrations/reg-1/configuration?includeMetadata=true"), "SettingListSchema");
     }
 
+    [Fact]
+    public async Task PostbackPayloadsAreRegistrationSchemas()
+    {
+        await using var receiver = await PostbackReceiver.StartAsync();
+        var (server, client) = await WithCourseAsync();
+        await using var serverScope = server;
+        using var clientScope = client;
+        await client.CreateRegistrationAsync("course-1", "reg-1", new
+        {
+            url = receiver.Url.ToString(), authType = "HTTPBASIC", userName = "u", password = "p", resultsFormat = "FULL", legacy = false,
+        });
+        var commitUrl = await Api.LaunchAsync(server, await client.LaunchLinkAsync("reg-1"));
+
+        await Api.CommitAsync(commitUrl, Api.Commit("scorm12-terminate.json"), terminate: true);
+        var posted = await receiver.NextAsync();
+
+        var seen = ModelShapes.Check(JsonDocument.Parse(posted.Body).RootElement, "RegistrationSchema");
+        Assert.Contains("ActivityResultSchema.runtime", seen);
+    }
+
     private static JsonElement Runtime(JsonElement registration)
     {
         var root = registration.GetProperty("activityDetails");
