@@ -99,15 +99,37 @@ public partial class ScormCloudClient
     public virtual async Task<RegistrationPage> GetRegistrationsAsync(RegistrationQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var queryString = new QueryBuilder()
-            .Add("courseId", query.CourseId)
-            .Add("learnerId", query.LearnerId)
-            .Add("since", query.Since)
-            .Add("until", query.Until)
-            .Add("more", query.More);
-        if (query.IncludeChildResults) queryString.Add("includeChildResults", true);
-        if (query.IncludeInteractionsAndObjectives) queryString.Add("includeInteractionsAndObjectives", true);
-        if (query.IncludeRuntime) queryString.Add("includeRuntime", true);
+        var queryString = new QueryBuilder();
+        if (!string.IsNullOrEmpty(query.More))
+        {
+            // "When passing this token, no other filter parameters can be sent": the token carries the original filters.
+            queryString.Add("more", query.More);
+        }
+        else
+        {
+            queryString
+                .Add("courseId", query.CourseId)
+                .Add("learnerId", query.LearnerId)
+                .Add("since", query.Since)
+                .Add("until", query.Until)
+                .Add("datetimeFilter", query.DateTimeFilter switch
+                {
+                    RegistrationDateTimeFilter.Created => "created",
+                    RegistrationDateTimeFilter.Updated => "updated",
+                    _ => null,
+                })
+                .Add("orderBy", query.OrderBy switch
+                {
+                    RegistrationOrderBy.CreatedAsc => "created_asc",
+                    RegistrationOrderBy.CreatedDesc => "created_desc",
+                    RegistrationOrderBy.UpdatedAsc => "updated_asc",
+                    RegistrationOrderBy.UpdatedDesc => "updated_desc",
+                    _ => null,
+                });
+            if (query.IncludeChildResults) queryString.Add("includeChildResults", true);
+            if (query.IncludeInteractionsAndObjectives) queryString.Add("includeInteractionsAndObjectives", true);
+            if (query.IncludeRuntime) queryString.Add("includeRuntime", true);
+        }
         using var request = CreateRequest(HttpMethod.Get, "registrations" + queryString, ScormCloudRequestPolicy.Retry);
         return await SendForJsonAsync<RegistrationPage>(request, cancellationToken);
     }
@@ -127,17 +149,7 @@ public partial class ScormCloudClient
             var page = await GetRegistrationsAsync(pageQuery, cancellationToken);
             foreach (var registration in page.Registrations) yield return registration;
             if (string.IsNullOrEmpty(page.More) || page.More == pageQuery.More) yield break;
-            pageQuery = new RegistrationQuery
-            {
-                CourseId = query.CourseId,
-                LearnerId = query.LearnerId,
-                Since = query.Since,
-                Until = query.Until,
-                IncludeChildResults = query.IncludeChildResults,
-                IncludeRuntime = query.IncludeRuntime,
-                IncludeInteractionsAndObjectives = query.IncludeInteractionsAndObjectives,
-                More = page.More,
-            };
+            pageQuery = new RegistrationQuery { More = page.More };
         }
     }
 
@@ -146,12 +158,24 @@ public partial class ScormCloudClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The settings, for example the postback ones (<c>ApiRollupRegistrationPostBackUrl</c>…).</returns>
     /// <exception cref="ScormCloudException">404 when there is no such registration.</exception>
+    public virtual Task<IReadOnlyList<RegistrationSetting>> GetRegistrationConfigurationAsync(
+        string registrationId, CancellationToken cancellationToken = default) =>
+        GetRegistrationConfigurationAsync(registrationId, includeMetadata: false, cancellationToken);
+
+    /// <summary>Gets a registration's effective settings (<c>GET /registrations/{id}/configuration</c>). Retried on transient failures.</summary>
+    /// <param name="registrationId">The registration id.</param>
+    /// <param name="includeMetadata">Ask for each setting's <see cref="RegistrationSetting.Metadata"/> (<c>includeMetadata=true</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ScormCloudException">404 when there is no such registration.</exception>
     public virtual async Task<IReadOnlyList<RegistrationSetting>> GetRegistrationConfigurationAsync(
-        string registrationId, CancellationToken cancellationToken = default)
+        string registrationId, bool includeMetadata, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registrationId);
+        var query = new QueryBuilder();
+        if (includeMetadata) query.Add("includeMetadata", true);
         using var request = CreateRequest(
-            HttpMethod.Get, "registrations/" + Segment(registrationId) + "/configuration", ScormCloudRequestPolicy.Retry);
+            HttpMethod.Get, "registrations/" + Segment(registrationId) + "/configuration" + query, ScormCloudRequestPolicy.Retry);
         var list = await SendForJsonAsync<SettingList>(request, cancellationToken);
         return list.SettingItems ?? [];
     }
@@ -181,7 +205,7 @@ public partial class ScormCloudClient
     /// so the call is retried on transient failures.
     /// </summary>
     /// <param name="registrationId">The registration id.</param>
-    /// <param name="request">Redirect URL (required), expiry (10–300 s), tracking, start SCO, culture, stylesheet.</param>
+    /// <param name="request">Redirect URL (required; empty uses the configured setting), expiry (10–300 s), tracking, start SCO, culture, stylesheet.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The absolute launch URL.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="LaunchLinkRequest.ExpirySeconds"/> is outside 10–300.</exception>
@@ -191,7 +215,8 @@ public partial class ScormCloudClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registrationId);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.RedirectOnExitUrl, nameof(request) + "." + nameof(request.RedirectOnExitUrl));
+        // Required by LaunchLinkRequestSchema; "" asks the service to use the configured exit setting.
+        ArgumentNullException.ThrowIfNull(request.RedirectOnExitUrl, nameof(request) + "." + nameof(request.RedirectOnExitUrl));
         if (request.ExpirySeconds is < LaunchLinkRequest.MinExpirySeconds or > LaunchLinkRequest.MaxExpirySeconds)
         {
             throw new ArgumentOutOfRangeException(

@@ -128,9 +128,11 @@ public static class ScormCloudModelFactory
 
     /// <summary>Creates a <see cref="Models.RegistrationSetting"/>.</summary>
     /// <param name="id">The setting id.</param>
-    /// <param name="value">The value.</param>
+    /// <param name="effectiveValue">The effective value.</param>
     /// <param name="effectiveValueSource">Where the value comes from.</param>
+    /// <param name="explicitValue">The value set at this level.</param>
     /// <returns>The model.</returns>
-    public static RegistrationSetting RegistrationSetting(string? id, string? value, string? effectiveValueSource = null) =>
-        new() { Id = id, Value = value, EffectiveValueSource = effectiveValueSource };
+    public static RegistrationSetting RegistrationSetting(
+        string? id, string? effectiveValue, string? effectiveValueSource = null, string? explicitValue = null) =>
+        new() { Id = id, EffectiveValue = effectiveValue, EffectiveValueSource = effectiveValueSource, ExplicitValue = explicitValue };
 }

@@ -29,6 +29,7 @@ public static class EmulatorApp
         services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section)
             .Validate(o => o.PageSize >= 1, "Emulator:PageSize must be at least 1.")
             .Validate(o => o.Postbacks.MaxAttempts >= 1, "Emulator:Postbacks:MaxAttempts must be at least 1.")
+            .Validate(o => o.Postbacks.DropRate is >= 0 and <= 1, "Emulator:Postbacks:DropRate must be between 0 and 1.")
             .Validate(o => o.ImportDuration >= TimeSpan.Zero, "Emulator:ImportDuration must not be negative.")
             .ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = ApiJson.Options.DefaultIgnoreCondition);

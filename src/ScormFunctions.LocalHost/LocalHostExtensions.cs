@@ -20,6 +20,7 @@ public static class LocalHostExtensions
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationSweepService>();
+        builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationReconcileService>();
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         builder.Services.AddHostedService<UploadRetentionService>();
         builder.AddAzuriteCors();

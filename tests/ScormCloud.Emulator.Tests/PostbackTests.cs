@@ -147,6 +147,38 @@ public sealed class PostbackTests
     }
 
     [Fact]
+    public async Task DropRateOneLosesEveryPostbackAfterItsAttempts()
+    {
+        await using var receiver = await PostbackReceiver.StartAsync();
+        var (server, client, commitUrl) = await LaunchAsync(
+            new { url = receiver.Url.ToString(), authType = "HTTPBASIC", resultsFormat = "COURSE" },
+            s =>
+            {
+                s["Emulator:Postbacks:DropRate"] = "1";
+                s["Emulator:Postbacks:MaxAttempts"] = "3";
+            });
+        await using var serverScope = server;
+        using var clientScope = client;
+
+        await Api.CommitAsync(commitUrl, Api.Commit("scorm12-terminate.json"), terminate: true);
+
+        // Three attempts at 0, 0.1 and 0.3 s; none may reach the receiver, yet the registration has the result.
+        Assert.True(await receiver.QuietForAsync(TimeSpan.FromSeconds(2)));
+        Assert.Equal("COMPLETED", (await client.GetJsonAsync("registrations/reg-1")).GetProperty("registrationCompletion").GetString());
+    }
+
+    [Theory]
+    [InlineData("-0.1")]
+    [InlineData("1.5")]
+    public async Task DropRateOutsideZeroToOneFailsTheStart(string rate)
+    {
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var server = await EmulatorServer.StartAsync(s => s["Emulator:Postbacks:DropRate"] = rate);
+        });
+    }
+
+    [Fact]
     public async Task DuplicateAndReorderSendsEveryPayloadTwiceAndAnOlderOneAfterANewerOne()
     {
         await using var receiver = await PostbackReceiver.StartAsync();

@@ -142,7 +142,7 @@ public sealed class RegistrationTests
         foreach (var id in new[] { "r1", "r2", "r3" }) await client.CreateRegistrationAsync("course-1", id);
         await client.CreateRegistrationAsync("course-2", "other");
 
-        var first = await client.GetJsonAsync("registrations?courseId=course-1");
+        var first = await client.GetJsonAsync("registrations?courseId=course-1&orderBy=created_asc");
         var second = await client.GetJsonAsync($"registrations?more={Uri.EscapeDataString(first.GetProperty("more").GetString()!)}");
 
         Assert.Equal(["r1", "r2"], CourseTests.Ids(first, "registrations"));
@@ -151,7 +151,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task ListSinceFiltersOnUpdated()
+    public async Task ListSinceFiltersOnCreatedByDefault()
     {
         var (server, client) = await WithCourseAsync();
         await using var serverScope = server;
@@ -215,5 +215,5 @@ public sealed class RegistrationTests
 
     private static Dictionary<string, string?> Settings(JsonElement config) =>
         config.GetProperty("settingItems").EnumerateArray().ToDictionary(
-            s => s.GetProperty("id").GetString()!, s => s.GetProperty("value").GetString());
+            s => s.GetProperty("id").GetString()!, s => s.GetProperty("effectiveValue").GetString());
 }

@@ -24,7 +24,8 @@ public class LaunchLinkRequest
     }
 
     /// <summary>
-    /// Where the player sends the learner on exit (required): an absolute URL, or <c>closer</c>, <c>blank</c> or <c>message</c>.
+    /// Where the player sends the learner on exit (required, never null): an absolute URL, <c>closer</c>, <c>blank</c> or
+    /// <c>message</c>, or an empty string to use the configured setting.
     /// </summary>
     [JsonPropertyName("redirectOnExitUrl")]
     public string RedirectOnExitUrl { get; set; } = string.Empty;

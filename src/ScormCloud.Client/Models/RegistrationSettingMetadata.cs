@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace ScormCloud.Client.Models;
 
-/// <summary>Metadata about a setting (V2 <c>SettingMetadata</c>, partial).</summary>
+/// <summary>
+/// Metadata about a setting (V2 <c>SettingMetadata</c>: <c>default</c>, <c>dataType</c>, <c>settingDescription</c>,
+/// <c>level</c>, <c>learningStandards</c>, <c>learningStandardVariant</c>, <c>fallback</c>, <c>validValues</c>).
+/// </summary>
 public class RegistrationSettingMetadata
 {
     /// <summary>The default value.</summary>
@@ -13,15 +16,23 @@ public class RegistrationSettingMetadata
     [JsonPropertyName("dataType")]
     public string? DataType { get; init; }
 
-    /// <summary>Whether the value is sensitive (for example a password).</summary>
-    [JsonPropertyName("sensitive")]
-    public bool Sensitive { get; init; }
-
     /// <summary>A description of the setting.</summary>
-    [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    [JsonPropertyName("settingDescription")]
+    public string? SettingDescription { get; init; }
 
-    /// <summary>The levels the setting applies at.</summary>
+    /// <summary>The level the setting applies at.</summary>
     [JsonPropertyName("level")]
     public string? Level { get; init; }
+
+    /// <summary>The learning standards the setting applies to.</summary>
+    [JsonPropertyName("learningStandards")]
+    public IReadOnlyList<string> LearningStandards { get; init; } = [];
+
+    /// <summary><c>singleScoOnly</c>, <c>multiScoOnly</c> or <c>either</c>.</summary>
+    [JsonPropertyName("learningStandardVariant")]
+    public string? LearningStandardVariant { get; init; }
+
+    /// <summary>The setting whose value applies when this one is not set.</summary>
+    [JsonPropertyName("fallback")]
+    public string? Fallback { get; init; }
 }

@@ -11,7 +11,7 @@ public class RuntimeInteraction
 
     /// <summary>The interaction type (for example <c>CHOICE</c>).</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public RuntimeInteractionType Type { get; init; }
 
     /// <summary>Related objective ids.</summary>
     [JsonPropertyName("objectives")]
@@ -20,6 +20,10 @@ public class RuntimeInteraction
     /// <summary>When the interaction happened.</summary>
     [JsonPropertyName("timestamp")]
     public string? Timestamp { get; init; }
+
+    /// <summary>The timestamp in UTC, as the service normalises it.</summary>
+    [JsonPropertyName("timestampUtc")]
+    public string? TimestampUtc { get; init; }
 
     /// <summary>Correct response patterns.</summary>
     [JsonPropertyName("correctResponses")]

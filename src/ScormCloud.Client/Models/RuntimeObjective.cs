@@ -31,7 +31,7 @@ public class RuntimeObjective
 
     /// <summary>Completion status.</summary>
     [JsonPropertyName("runtimeObjectiveCompletionStatus")]
-    public RegistrationCompletion RuntimeObjectiveCompletionStatus { get; init; }
+    public RuntimeObjectiveCompletion RuntimeObjectiveCompletionStatus { get; init; }
 
     /// <summary>Progress measure.</summary>
     [JsonPropertyName("progressMeasure")]

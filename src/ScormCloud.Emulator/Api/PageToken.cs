@@ -7,7 +7,7 @@ namespace ScormCloud.Emulator.Api;
 /// The opaque <c>more</c> token of list endpoints: the original filters plus the last item's sequence number,
 /// so a follow-up request needs only <c>more</c> (as with the real service) and paging is stable under inserts.
 /// </summary>
-public sealed record PageToken(long After, Dictionary<string, string?> Filters)
+public sealed record PageToken(long After, Dictionary<string, string?> Filters, DateTimeOffset? AfterTime = null)
 {
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, ApiJson.Options));
 

@@ -17,6 +17,8 @@ public static class LaunchLinkEndpoints
             if (!store.Registrations.ContainsKey(registrationId)) return ApiResults.RegistrationNotFound(registrationId);
             var expiry = body.Expiry ?? 120;
             if (expiry is < 10 or > 300) return ApiResults.BadRequest("expiry must be between 10 and 300 seconds.");
+            // LaunchLinkRequestSchema: redirectOnExitUrl is required (net client v4.0.0 throws on null); "" = the configured setting.
+            if (body.RedirectOnExitUrl is null) return ApiResults.BadRequest("Required property 'redirectOnExitUrl' is missing.");
             if (!IsValidRedirect(body.RedirectOnExitUrl))
             {
                 return ApiResults.BadRequest("redirectOnExitUrl must be an absolute http(s) URL, or one of closer, blank, message.");

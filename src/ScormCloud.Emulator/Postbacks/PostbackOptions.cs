@@ -20,4 +20,10 @@ public sealed class PostbackOptions
 
     /// <value>How long a held-back duplicate waits for a newer postback before it is sent anyway. Default 500 ms.</value>
     public TimeSpan HoldBack { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Share (0–1) of delivery attempts that fail on purpose without being sent, as if the receiver were down; they are
+    /// retried like any failure. 1 loses every postback (after MaxAttempts), so tests can prove results arrive without them.
+    /// </summary>
+    public double DropRate { get; set; }
 }

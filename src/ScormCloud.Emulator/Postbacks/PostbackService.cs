@@ -25,6 +25,13 @@ public sealed class PostbackService(
 
     private async Task<bool> TryDeliverAsync(PostbackWork work, CancellationToken stoppingToken)
     {
+        var dropRate = options.Value.Postbacks.DropRate;
+        if (dropRate > 0 && Random.Shared.NextDouble() < dropRate)
+        {
+            logger.LogWarning("Postback for {RegistrationId} to {Url} dropped on purpose (DropRate {DropRate}, attempt {Attempt})",
+                work.RegistrationId, work.Target.Url, dropRate, work.Attempt);
+            return false;
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(options.Value.Postbacks.Timeout);
         try

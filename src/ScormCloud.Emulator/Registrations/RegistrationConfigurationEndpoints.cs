@@ -14,21 +14,32 @@ public static class RegistrationConfigurationEndpoints
 
     public sealed record SettingsPostSchema(List<SettingValue>? Settings);
 
+    /// <summary>SettingMetadata (default, dataType, settingDescription); the descriptions and data types are the emulator's own.</summary>
+    private static Dictionary<string, object?> Metadata(string id) => new()
+    {
+        ["default"] = PostbackSettings.Defaults.GetValueOrDefault(id),
+        ["dataType"] = id == PostbackSettings.IsJson ? "bool" : "string",
+        ["settingDescription"] = PostbackSettings.IsKnown(id) ? "Registration postback setting " + id : "Stored by the emulator; no effect",
+    };
+
     public static void MapRegistrationConfigurationEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/registrations/{registrationId}/configuration", (string registrationId, EmulatorStore store) =>
+        // SettingItem (RusticiSoftware/scormcloud-api-v2-client-net Model/SettingItem.cs): id, effectiveValue,
+        // effectiveValueSource, explicitValue (absent when not set at this level), metadata (only with includeMetadata=true).
+        api.MapGet("/registrations/{registrationId}/configuration", (string registrationId, string? includeMetadata, EmulatorStore store) =>
         {
             if (!store.Registrations.TryGetValue(registrationId, out var r)) return ApiResults.RegistrationNotFound(registrationId);
+            var withMetadata = Query.Flag(includeMetadata);
             lock (r.Gate)
             {
                 var ids = PostbackSettings.Defaults.Keys.Concat(r.Settings.Keys).Distinct(StringComparer.Ordinal);
-                var items = ids.Select(id => new
+                var items = ids.Select(id => new Dictionary<string, object?>
                 {
-                    id,
-                    value = PostbackSettings.Effective(r.Settings, id),
-                    effectiveValue = PostbackSettings.Effective(r.Settings, id),
-                    effectiveValueSource = r.Settings.ContainsKey(id) ? "registration" : "default",
-                    explicitValue = r.Settings.GetValueOrDefault(id),
+                    ["id"] = id,
+                    ["effectiveValue"] = PostbackSettings.Effective(r.Settings, id),
+                    ["effectiveValueSource"] = r.Settings.ContainsKey(id) ? "registration" : "default",
+                    ["explicitValue"] = r.Settings.GetValueOrDefault(id),
+                    ["metadata"] = withMetadata ? Metadata(id) : null,
                 }).ToList();
                 return ApiResults.Json(new { settingItems = items });
             }

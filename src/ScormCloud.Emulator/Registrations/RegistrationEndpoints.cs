@@ -49,12 +49,18 @@ public static class RegistrationEndpoints
 
         api.MapGet("/registrations", (HttpRequest request, string? more, EmulatorStore store, IOptions<EmulatorOptions> options) =>
         {
+            var q = request.Query;
+            if (more is not null && q.Keys.Any(k => !string.Equals(k, "more", StringComparison.Ordinal)))
+            {
+                // RegistrationApi.GetRegistrations: "When passing this token, no other filter parameters can be sent".
+                return ApiResults.BadRequest("When passing 'more', no other filter parameters can be sent.");
+            }
             var token = PageToken.Decode(more);
             if (more is not null && token is null) return ApiResults.BadRequest("Invalid value for parameter 'more'.");
-            var q = request.Query;
             var filters = token?.Filters ?? new()
             {
                 ["courseId"] = q["courseId"], ["learnerId"] = q["learnerId"], ["since"] = q["since"], ["until"] = q["until"],
+                ["datetimeFilter"] = q["datetimeFilter"], ["orderBy"] = q["orderBy"],
                 ["includeChildResults"] = q["includeChildResults"], ["includeRuntime"] = q["includeRuntime"],
                 ["includeInteractionsAndObjectives"] = q["includeInteractionsAndObjectives"],
             };
@@ -63,18 +69,45 @@ public static class RegistrationEndpoints
             {
                 return ApiResults.BadRequest("Invalid value for parameter 'since' or 'until'.");
             }
+            // datetimeFilter defaults to created; "updated" is the likely spelling of the update time (see README).
+            var filterField = filters.GetValueOrDefault("datetimeFilter") is { Length: > 0 } f ? f : "created";
+            if (filterField is not ("created" or "updated")) return ApiResults.BadRequest("Invalid value for parameter 'datetimeFilter'.");
+            var orderBy = filters.GetValueOrDefault("orderBy") is { Length: > 0 } o ? o : "created_desc";
+            if (orderBy is not ("created_asc" or "created_desc" or "updated_asc" or "updated_desc"))
+            {
+                return ApiResults.BadRequest("Invalid value for parameter 'orderBy'.");
+            }
+            Func<RegistrationRecord, DateTimeOffset> filterTime = filterField == "updated" ? Updated : r => r.Created;
+            Func<RegistrationRecord, DateTimeOffset> orderTime = orderBy.StartsWith("updated", StringComparison.Ordinal) ? Updated : r => r.Created;
+            var descending = orderBy.EndsWith("_desc", StringComparison.Ordinal);
             var courseId = filters.GetValueOrDefault("courseId");
             var learnerId = filters.GetValueOrDefault("learnerId");
-            var matching = store.Registrations.Values
+            var keyed = store.Registrations.Values
                 .Where(r => string.IsNullOrEmpty(courseId) || r.CourseId == courseId)
                 .Where(r => string.IsNullOrEmpty(learnerId) || r.Learner.Id == learnerId)
-                .Where(r => since is null || Updated(r) >= since)
-                .Where(r => until is null || Updated(r) <= until)
-                .OrderBy(r => r.Sequence);
-            var (page, next) = PageToken.Page(matching, r => r.Sequence, token?.After ?? 0, options.Value.PageSize, filters);
+                .Where(r => since is null || filterTime(r) >= since)
+                .Where(r => until is null || filterTime(r) <= until)
+                .Select(r => (Record: r, Time: orderTime(r)))
+                .ToList();
+            var ordered = descending
+                ? keyed.OrderByDescending(x => x.Time).ThenByDescending(x => x.Record.Sequence)
+                : keyed.OrderBy(x => x.Time).ThenBy(x => x.Record.Sequence);
+            var rest = token?.AfterTime is { } afterTime
+                ? ordered.Where(x => descending
+                    ? x.Time < afterTime || (x.Time == afterTime && x.Record.Sequence < token.After)
+                    : x.Time > afterTime || (x.Time == afterTime && x.Record.Sequence > token.After))
+                : ordered;
+            var pageSize = options.Value.PageSize;
+            var page = rest.Take(pageSize + 1).ToList();
+            string? next = null;
+            if (page.Count > pageSize)
+            {
+                page.RemoveAt(page.Count - 1);
+                next = new PageToken(page[^1].Record.Sequence, filters, page[^1].Time).Encode();
+            }
             var detail = RegistrationDetail.FromQuery(filters.GetValueOrDefault("includeChildResults"),
                 filters.GetValueOrDefault("includeRuntime"), filters.GetValueOrDefault("includeInteractionsAndObjectives"));
-            return ApiResults.Json(new { registrations = page.Select(r => Render(r, store, detail)).ToList(), more = next });
+            return ApiResults.Json(new { registrations = page.Select(x => Render(x.Record, store, detail)).ToList(), more = next });
         });
 
         api.MapDelete("/registrations/{registrationId}", (string registrationId, EmulatorStore store, ILogger<RegistrationRecord> logger) =>

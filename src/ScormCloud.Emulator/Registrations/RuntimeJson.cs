@@ -38,7 +38,7 @@ public static class RuntimeJson
             runtime["runtimeInteractions"] = Cmi.List(cmi, "interactions").Select(i => new Dictionary<string, object?>
             {
                 ["id"] = Cmi.Get(i, "id"),
-                ["type"] = Cmi.Get(i, "type")?.ToUpperInvariant(),
+                ["type"] = InteractionType(Cmi.Get(i, "type")),
                 ["timestamp"] = Cmi.Get(i, v12 ? "time" : "timestamp"),
                 ["weighting"] = Cmi.Get(i, "weighting"),
                 ["learnerResponse"] = Cmi.Get(i, v12 ? "student_response" : "learner_response"),
@@ -54,7 +54,7 @@ public static class RuntimeJson
                 ["scoreRaw"] = Cmi.Get(o, "score.raw"),
                 ["scoreMax"] = Cmi.Get(o, "score.max"),
                 ["runtimeObjectiveSuccessStatus"] = Status(Cmi.Get(o, v12 ? "status" : "success_status")),
-                ["runtimeObjectiveCompletionStatus"] = Cmi.Get(o, v12 ? "status" : "completion_status")?.ToUpperInvariant(),
+                ["runtimeObjectiveCompletionStatus"] = RuntimeCompletion(Cmi.Get(o, v12 ? "status" : "completion_status")),
                 ["progressMeasure"] = Cmi.Get(o, "progress_measure"),
                 ["description"] = Cmi.Get(o, "description"),
             }).ToList();
@@ -75,6 +75,36 @@ public static class RuntimeJson
             ["objectiveSuccess"] = Status(Cmi.Get(o, v12 ? "status" : "success_status")),
         }).ToList();
     }
+
+    /// <summary>SCORM run-time interaction types to RuntimeInteractionSchema.TypeEnum; anything else is <c>Other</c> (a guess).</summary>
+    private static string? InteractionType(string? value) => value switch
+    {
+        null => null,
+        "true-false" => "TrueFalse",
+        "choice" => "Choice",
+        "fill-in" => "FillIn",
+        "long-fill-in" => "LongFillIn",
+        "likert" => "Likert",
+        "matching" => "Matching",
+        "performance" => "Performance",
+        "sequencing" => "Sequencing",
+        "numeric" => "Numeric",
+        _ => "Other",
+    };
+
+    /// <summary>
+    /// SCORM 1.2 <c>status</c> / 2004 <c>completion_status</c> to RuntimeObjectiveSchema.runtimeObjectiveCompletionStatus
+    /// (UNKNOWN|COMPLETED|INCOMPLETE|NOT_ATTEMPTED|BROWSED). For 1.2, passed counts as completed and failed as incomplete
+    /// (as the emulator's registration rollup does; a guess).
+    /// </summary>
+    private static string RuntimeCompletion(string? value) => value switch
+    {
+        "completed" or "passed" => "COMPLETED",
+        "incomplete" or "failed" => "INCOMPLETE",
+        "not attempted" => "NOT_ATTEMPTED",
+        "browsed" => "BROWSED",
+        _ => "UNKNOWN",
+    };
 
     private static string Status(string? value) => value switch
     {

@@ -13,13 +13,21 @@ public sealed class SigningOptions : IValidatableObject
     /// <summary>Base64 HMAC key from which postback credentials are derived (at least 32 bytes).</summary>
     public string? PostbackKey { get; set; }
 
+    /// <summary>
+    /// During a key rotation, the previous postback key (base64, at least 32 bytes): credentials derived from it are
+    /// still accepted, so registrations created before the rotation keep delivering. Remove it once they no longer matter.
+    /// </summary>
+    public string? PreviousPostbackKey { get; set; }
+
     public byte[] LaunchKeyBytes => Convert.FromBase64String(LaunchKey ?? "");
 
     public byte[] PostbackKeyBytes => Convert.FromBase64String(PostbackKey ?? "");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, value) in new[] { ("Signing:LaunchKey", LaunchKey), ("Signing:PostbackKey", PostbackKey) })
+        var keys = new List<(string, string?)> { ("Signing:LaunchKey", LaunchKey), ("Signing:PostbackKey", PostbackKey) };
+        if (!string.IsNullOrEmpty(PreviousPostbackKey)) keys.Add(("Signing:PreviousPostbackKey", PreviousPostbackKey));
+        foreach (var (name, value) in keys)
         {
             if (!IsStrongKey(value))
             {

@@ -20,13 +20,19 @@ public sealed class PostbackCredentials(IOptions<SigningOptions> signing)
     public bool Verify(string? registrationId, string? password)
     {
         if (string.IsNullOrEmpty(registrationId) || string.IsNullOrEmpty(password)) return false;
-        var expected = Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId)));
         var given = Encoding.UTF8.GetBytes(password);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        var current = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId))), given);
+        // During a rotation (Signing:PreviousPostbackKey), credentials handed out under the old key stay valid.
+        var previousKey = signing.Value.PreviousPostbackKey;
+        var previous = !string.IsNullOrEmpty(previousKey) && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(Base64Url(Compute(Convert.FromBase64String(previousKey), registrationId))), given);
+        return current | previous;
     }
 
-    private byte[] Compute(string registrationId) =>
-        HMACSHA256.HashData(signing.Value.PostbackKeyBytes, Encoding.UTF8.GetBytes(Purpose + registrationId));
+    private byte[] Compute(string registrationId) => Compute(signing.Value.PostbackKeyBytes, registrationId);
+
+    private static byte[] Compute(byte[] key, string registrationId) =>
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Purpose + registrationId));
 
     internal static string Base64Url(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

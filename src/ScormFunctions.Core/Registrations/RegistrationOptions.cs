@@ -27,6 +27,24 @@ public sealed class RegistrationOptions : IValidatableObject
     /// <summary>How often the local host's background sweep runs (the Functions app uses a timer trigger). <value>Default: 5 minutes</value></summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often the reconciliation sweep asks SCORM Cloud for registrations changed since its watermark, so results
+    /// arrive even when postbacks do not. <value>Default: 5 minutes</value>
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far before its watermark each sweep starts (clock skew, updates landing late). <value>Default: 5 minutes</value></summary>
+    public TimeSpan ReconcileOverlap { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far back the very first sweep (no watermark yet) looks. <value>Default: 1 day</value></summary>
+    public TimeSpan ReconcileInitialLookback { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>At most this many SCORM Cloud list calls per sweep (a 429 counts); the rest waits for the next run. <value>Default: 20</value></summary>
+    public int ReconcileMaxCalls { get; set; } = 20;
+
+    /// <summary>First wait after a 429 from SCORM Cloud during a sweep; doubles per 429, at most 1 minute. <value>Default: 2 seconds</value></summary>
+    public TimeSpan ReconcileBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long the exit endpoint waits for a results refresh before redirecting anyway. <value>Default: 3 seconds</value></summary>
     public TimeSpan ExitRefreshTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
@@ -57,7 +75,14 @@ public sealed class RegistrationOptions : IValidatableObject
         {
             yield return new ValidationResult("Registrations:LaunchUrlLifetime must be more than 0 and at most 00:02:00.", [nameof(LaunchUrlLifetime)]);
         }
-        if (PendingRepairAfter < TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero || ExitRefreshMinInterval < TimeSpan.Zero)
+        if (ReconcileInterval <= TimeSpan.Zero || ReconcileOverlap < TimeSpan.Zero || ReconcileInitialLookback < TimeSpan.Zero
+            || ReconcileMaxCalls < 1 || ReconcileBackoff < TimeSpan.Zero)
+        {
+            yield return new ValidationResult(
+                "Registrations:ReconcileInterval must be positive, ReconcileMaxCalls at least 1; ReconcileOverlap, ReconcileInitialLookback and ReconcileBackoff must not be negative.",
+                [nameof(ReconcileInterval), nameof(ReconcileOverlap), nameof(ReconcileInitialLookback), nameof(ReconcileMaxCalls), nameof(ReconcileBackoff)]);
+        }
+                if (PendingRepairAfter < TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero || ExitRefreshMinInterval < TimeSpan.Zero)
         {
             yield return new ValidationResult(
                 "Registrations:PendingRepairAfter and ExitRefreshMinInterval must not be negative; SweepInterval and ExitRefreshTimeout must be positive.",

@@ -36,6 +36,9 @@ public class RegistrationRefresher(
         {
             CourseId = courseId,
             Since = since,
+            // Without it SCORM Cloud applies since to the creation time (datetimeFilter defaults to created).
+            DateTimeFilter = RegistrationDateTimeFilter.Updated,
+            OrderBy = RegistrationOrderBy.UpdatedAsc,
             IncludeChildResults = true,
             IncludeRuntime = full,
             IncludeInteractionsAndObjectives = full,

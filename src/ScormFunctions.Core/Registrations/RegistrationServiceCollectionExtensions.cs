@@ -25,10 +25,13 @@ public static class RegistrationServiceCollectionExtensions
         services.AddSingleton<PostbackBodyGate>();
         services.AddSingleton<RecentExitRefreshes>();
         services.AddSingleton<PostbackHandler>();
+        services.AddSingleton<PostbackReplayer>();
+        services.AddTransient<PostbackReplayHandler>();
         // Transient: they hold the typed SCORM Cloud HttpClient, whose handlers the factory rotates.
         services.AddTransient<RegistrationProvisioner>();
         services.AddTransient<RegistrationRefresher>();
         services.AddTransient<RegistrationSweeper>();
+        services.AddTransient<RegistrationReconciler>();
         services.AddTransient<RegistrationHandlers>();
         services.AddTransient<LaunchHandlers>();
         return services;

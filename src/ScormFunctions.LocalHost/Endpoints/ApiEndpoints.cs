@@ -12,6 +12,7 @@ public static class ApiEndpoints
         api.MapCourseEndpoints();
         api.MapRegistrationEndpoints();
         api.MapImportEndpoints();
+        api.MapAdminEndpoints();
         if (app.Environment.IsDevelopment())
         {
             api.MapDevTokens();

@@ -97,9 +97,15 @@ public sealed class EmulatorRegistrationTests(EmulatorFixture fixture) : IClassF
             await Client.CreateRegistrationAsync(new CreateRegistrationRequest(courseId, $"list-{i}", new Learner($"learner-{i}")), Ct);
         }
 
-        var firstPage = await Client.GetRegistrationsAsync(new RegistrationQuery { CourseId = courseId, Since = since }, Ct);
+        var firstPage = await Client.GetRegistrationsAsync(new RegistrationQuery
+        {
+            CourseId = courseId, Since = since, DateTimeFilter = RegistrationDateTimeFilter.Updated, OrderBy = RegistrationOrderBy.CreatedAsc,
+        }, Ct);
         var all = new List<string?>();
-        await foreach (var registration in Client.GetAllRegistrationsAsync(new RegistrationQuery { CourseId = courseId, Since = since }, Ct))
+        await foreach (var registration in Client.GetAllRegistrationsAsync(new RegistrationQuery
+        {
+            CourseId = courseId, Since = since, DateTimeFilter = RegistrationDateTimeFilter.Updated, OrderBy = RegistrationOrderBy.CreatedAsc,
+        }, Ct))
         {
             all.Add(registration.Id);
         }
@@ -130,12 +136,12 @@ public sealed class EmulatorRegistrationTests(EmulatorFixture fixture) : IClassF
             Ct);
 
         var settings = await Client.GetRegistrationConfigurationAsync("config-1", Ct);
-        Assert.Equal(fixture.Side.PostbackUrl.AbsoluteUri, settings.Single(s => s.Id == "ApiRollupRegistrationPostBackUrl").Value);
+        Assert.Equal(fixture.Side.PostbackUrl.AbsoluteUri, settings.Single(s => s.Id == "ApiRollupRegistrationPostBackUrl").EffectiveValue);
 
         await Client.SetRegistrationConfigurationAsync(
             "config-1", [new RegistrationSettingValue("ApiRollupRegistrationFormat", "course")], Ct);
         var updated = await Client.GetRegistrationConfigurationAsync("config-1", Ct);
-        Assert.Equal("course", updated.Single(s => s.Id == "ApiRollupRegistrationFormat").Value, ignoreCase: true);
+        Assert.Equal("course", updated.Single(s => s.Id == "ApiRollupRegistrationFormat").EffectiveValue, ignoreCase: true);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal static class SampleJson
                 "totalTime": "PT12M34S", "timeTracked": "0000:12:34", "runtimeSuccessStatus": "PASSED", "suspendData": "abc",
                 "learnerComments": [ { "value": "nice", "location": "p1", "dateTime": "2026-11-20T10:00:00Z" } ],
                 "lmsComments": [],
-                "runtimeInteractions": [ { "id": "q1", "type": "CHOICE", "objectives": ["obj1"], "correctResponses": ["a"],
+                "runtimeInteractions": [ { "id": "q1", "type": "Choice", "objectives": ["obj1"], "correctResponses": ["a"],
                                            "learnerResponse": "a", "result": "CORRECT", "weighting": "1", "latency": "PT5S" } ],
                 "runtimeObjectives": [ { "id": "obj1", "scoreScaled": "0.9", "runtimeObjectiveSuccessStatus": "PASSED",
                                          "runtimeObjectiveCompletionStatus": "COMPLETED" } ]
@@ -73,9 +73,9 @@ internal static class SampleJson
         Assert.Equal(RegistrationSuccess.Passed, runtime.RuntimeSuccessStatus);
         Assert.Equal("nice", Assert.Single(runtime.LearnerComments).Value);
         var interaction = Assert.Single(runtime.RuntimeInteractions);
-        Assert.Equal(("q1", "CHOICE", "CORRECT"), (interaction.Id, interaction.Type, interaction.Result));
+        Assert.Equal(("q1", RuntimeInteractionType.Choice, "CORRECT"), (interaction.Id, interaction.Type, interaction.Result));
         var runtimeObjective = Assert.Single(runtime.RuntimeObjectives);
-        Assert.Equal((RegistrationSuccess.Passed, RegistrationCompletion.Completed),
+        Assert.Equal((RegistrationSuccess.Passed, RuntimeObjectiveCompletion.Completed),
             (runtimeObjective.RuntimeObjectiveSuccessStatus, runtimeObjective.RuntimeObjectiveCompletionStatus));
     }
 }

@@ -140,12 +140,12 @@ public sealed class RegistrationOperationTests : IDisposable
             {
                 CourseId = "c1",
                 Since = new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.FromHours(1)),
-                More = "tok 1",
+                DateTimeFilter = RegistrationDateTimeFilter.Created,
             },
             Ct);
 
         Assert.Equal(
-            "/api/v2/registrations?courseId=c1&since=2026-11-23T07%3A30%3A00.000Z&more=tok%201",
+            "/api/v2/registrations?courseId=c1&since=2026-11-23T07%3A30%3A00.000Z&datetimeFilter=created",
             Assert.Single(_harness.Handler.Requests).PathAndQuery);
         Assert.Equal(["r1", "r2"], page.Registrations.Select(r => r.Id));
         Assert.Equal("tok-2", page.More);
@@ -167,7 +167,7 @@ public sealed class RegistrationOperationTests : IDisposable
 
         Assert.Equal(["r1", "r2", "r3", "r4"], ids);
         Assert.Equal(
-            ["/api/v2/registrations?courseId=c1", "/api/v2/registrations?courseId=c1&more=t2", "/api/v2/registrations?courseId=c1&more=t3"],
+            ["/api/v2/registrations?courseId=c1", "/api/v2/registrations?more=t2", "/api/v2/registrations?more=t3"],
             _harness.Handler.Requests.Select(r => r.PathAndQuery));
     }
 
@@ -176,18 +176,18 @@ public sealed class RegistrationOperationTests : IDisposable
     {
         _harness.Handler.Enqueue(HttpStatusCode.OK, """
             {"settingItems":[
-              {"id":"ApiRollupRegistrationPostBackUrl","value":"https://hooks.example.test/pb","effectiveValueSource":"registration",
-               "metadata":{"default":"","dataType":"string","sensitive":false,"description":"d"}},
-              {"id":"ApiRollupRegistrationIsJson","value":true,"effectiveValueSource":"default"}]}
+              {"id":"ApiRollupRegistrationPostBackUrl","effectiveValue":"https://hooks.example.test/pb","effectiveValueSource":"registration",
+               "metadata":{"default":"","dataType":"string","settingDescription":"d"}},
+              {"id":"ApiRollupRegistrationIsJson","effectiveValue":true,"effectiveValueSource":"default"}]}
             """);
 
         var settings = await _harness.Client.GetRegistrationConfigurationAsync("r1", Ct);
 
         Assert.Equal("/api/v2/registrations/r1/configuration", Assert.Single(_harness.Handler.Requests).PathAndQuery);
         Assert.Equal(2, settings.Count);
-        Assert.Equal("https://hooks.example.test/pb", settings[0].Value);
+        Assert.Equal("https://hooks.example.test/pb", settings[0].EffectiveValue);
         Assert.Equal("string", settings[0].Metadata?.DataType);
-        Assert.Equal("true", settings[1].Value);
+        Assert.Equal("true", settings[1].EffectiveValue);
     }
 
     [Fact]
@@ -247,12 +247,6 @@ public sealed class RegistrationOperationTests : IDisposable
         await _harness.Client.BuildLaunchLinkAsync("r1", new LaunchLinkRequest("message") { ExpirySeconds = expiry }, Ct);
 
         Assert.Contains($"\"expiry\":{expiry}", Assert.Single(_harness.Handler.Requests).BodyText, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task BuildLaunchLinkRequiresRedirectUrl()
-    {
-        await Assert.ThrowsAsync<ArgumentException>(() => _harness.Client.BuildLaunchLinkAsync("r1", new LaunchLinkRequest(), Ct));
     }
 
     [Theory]

@@ -42,6 +42,38 @@ public sealed class SigningTests
     }
 
     [Fact]
+    public void DuringAKeyRotationCredentialsFromThePreviousPostbackKeyStillVerify()
+    {
+        var oldKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var newKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var before = new PostbackCredentials(Options.Create(new SigningOptions { PostbackKey = oldKey }));
+        var rotating = new PostbackCredentials(Options.Create(new SigningOptions { PostbackKey = newKey, PreviousPostbackKey = oldKey }));
+        var after = new PostbackCredentials(Options.Create(new SigningOptions { PostbackKey = newKey }));
+        var issuedBefore = before.PasswordFor("reg-1");
+
+        Assert.True(rotating.Verify("reg-1", issuedBefore));
+        Assert.True(rotating.Verify("reg-1", rotating.PasswordFor("reg-1")));
+        Assert.Equal(after.PasswordFor("reg-1"), rotating.PasswordFor("reg-1")); // new credentials use the new key
+        Assert.False(rotating.Verify("reg-2", issuedBefore));
+        Assert.False(after.Verify("reg-1", issuedBefore)); // once the previous key is removed, the old credentials stop working
+    }
+
+    [Fact]
+    public void AWeakPreviousPostbackKeyFailsValidation()
+    {
+        var options = new SigningOptions
+        {
+            LaunchKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            PostbackKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            PreviousPostbackKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(8)),
+        };
+
+        var errors = ((System.ComponentModel.DataAnnotations.IValidatableObject)options).Validate(new(options)).ToList();
+
+        Assert.Contains(errors, e => e.MemberNames.Contains("Signing:PreviousPostbackKey"));
+    }
+
+    [Fact]
     public void LaunchUrlIsUnderThePublicBaseAndVerifiesUntilItExpires()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));

@@ -41,13 +41,15 @@ public sealed class RegistrationHarness : IAsyncDisposable
     public HttpClient EmulatorApi { get; }
 
     public static async Task<RegistrationHarness> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection, EmulatorServer>? services = null, string? postbackAuthType = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection, EmulatorServer>? services = null, string? postbackAuthType = null,
+        IDictionary<string, string?>? emulatorSettings = null)
     {
         var emulator = await EmulatorServer.StartAsync(s =>
         {
             s["Emulator:Postbacks:InitialDelay"] = "00:00:00.200";
             s["Emulator:Postbacks:MaxDelay"] = "00:00:01";
             s["Emulator:Postbacks:HoldBack"] = "00:00:00.300";
+            foreach (var (key, value) in emulatorSettings ?? new Dictionary<string, string?>()) s[key] = value;
         });
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (postbackAuthType is not null) all["Registrations:PostbackAuthType"] = postbackAuthType;

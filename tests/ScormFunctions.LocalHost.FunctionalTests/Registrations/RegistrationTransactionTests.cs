@@ -98,7 +98,7 @@ public sealed class RegistrationTransactionTests
         Assert.Equal(1, result.Activated);
         Assert.Equal("active", r.GetProperty("state").GetString());
         var settings = config.GetProperty("settingItems").EnumerateArray()
-            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("value").GetString());
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("effectiveValue").GetString());
         Assert.Equal(new Uri(h.Server.BaseUrl, "api/postbacks/registrations").AbsoluteUri, settings["ApiRollupRegistrationPostBackUrl"]);
         Assert.Equal("reg-1", settings["ApiRollupRegistrationAuthUser"]);
     }
