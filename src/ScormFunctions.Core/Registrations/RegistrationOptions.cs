@@ -82,7 +82,7 @@ public sealed class RegistrationOptions : IValidatableObject
                 "Registrations:ReconcileInterval must be positive, ReconcileMaxCalls at least 1; ReconcileOverlap, ReconcileInitialLookback and ReconcileBackoff must not be negative.",
                 [nameof(ReconcileInterval), nameof(ReconcileOverlap), nameof(ReconcileInitialLookback), nameof(ReconcileMaxCalls), nameof(ReconcileBackoff)]);
         }
-                if (PendingRepairAfter < TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero || ExitRefreshMinInterval < TimeSpan.Zero)
+        if (PendingRepairAfter < TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero || ExitRefreshMinInterval < TimeSpan.Zero)
         {
             yield return new ValidationResult(
                 "Registrations:PendingRepairAfter and ExitRefreshMinInterval must not be negative; SweepInterval and ExitRefreshTimeout must be positive.",
