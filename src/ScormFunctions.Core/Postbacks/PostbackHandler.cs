@@ -93,8 +93,7 @@ public sealed class PostbackHandler(
         }
 
         var registrationId = userName!;
-        var trimmed = payload?.TrimStart() ?? "";
-        var kind = trimmed.StartsWith('{') ? "json" : trimmed.StartsWith('<') ? "xml" : "txt";
+        var kind = PostbackPayload.KindOf(payload);
         string blob;
         try
         {
@@ -114,12 +113,7 @@ public sealed class PostbackHandler(
         Registration reported;
         try
         {
-            reported = kind switch
-            {
-                "json" => JsonSerializer.Deserialize<Registration>(payload!, ScormCloudJson.Options) ?? throw new FormatException("The JSON is null."),
-                "xml" => LegacyRegistrationReport.Parse(payload!, MaxBodyBytes),
-                _ => throw new FormatException(payload is null ? "The form has no data field." : "The payload is neither JSON nor XML."),
-            };
+            reported = PostbackPayload.Parse(payload);
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {

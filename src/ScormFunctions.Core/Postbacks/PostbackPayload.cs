@@ -5,8 +5,8 @@ using ScormCloud.Client.Models;
 namespace ScormFunctions.Core.Postbacks;
 
 /// <summary>
-/// Reads a postback payload as archived (V2 JSON or V1 XML) into SCORM Cloud's registration report, the same way the
-/// postback handler does (kept in step with <see cref="PostbackHandler"/>; replay uses this).
+/// Reads a postback payload (V2 JSON or V1 XML) into SCORM Cloud's registration report: the one parser of the
+/// postback handler and of replay, so an archived payload replays exactly as it was first applied.
 /// </summary>
 public static class PostbackPayload
 {
@@ -22,6 +22,6 @@ public static class PostbackPayload
     {
         "json" => JsonSerializer.Deserialize<Registration>(payload!, ScormCloudJson.Options) ?? throw new FormatException("The JSON is null."),
         "xml" => LegacyRegistrationReport.Parse(payload!, PostbackHandler.MaxBodyBytes),
-        _ => throw new FormatException(payload is null ? "There is no payload." : "The payload is neither JSON nor XML."),
+        _ => throw new FormatException(payload is null ? "There is no payload (a form post needs a data field)." : "The payload is neither JSON nor XML."),
     };
 }

@@ -108,11 +108,16 @@ public class RegistrationReconciler(
         return result;
     }
 
-    private static RegistrationQuery Query(DateTimeOffset since, RegistrationOptions o)
+    /// <summary>
+    /// Registrations changed since <paramref name="since"/>, oldest change first, with the results our postback format
+    /// carries. Without DateTimeFilter SCORM Cloud applies since to the creation time (datetimeFilter defaults to created).
+    /// </summary>
+    internal static RegistrationQuery Query(DateTimeOffset? since, RegistrationOptions o, string? courseId = null)
     {
         var full = o.ResultsFormat == PostBackResultsFormat.Full;
         return new RegistrationQuery
         {
+            CourseId = courseId,
             Since = since,
             DateTimeFilter = RegistrationDateTimeFilter.Updated,
             OrderBy = RegistrationOrderBy.UpdatedAsc,

@@ -31,18 +31,7 @@ public class RegistrationRefresher(
     /// <summary>Refreshes every registration of a course SCORM Cloud reports (updated at or after <paramref name="since"/>).</summary>
     public virtual async Task<BulkRefreshResult> RefreshCourseAsync(string courseId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        var full = options.Value.ResultsFormat == PostBackResultsFormat.Full;
-        var query = new RegistrationQuery
-        {
-            CourseId = courseId,
-            Since = since,
-            // Without it SCORM Cloud applies since to the creation time (datetimeFilter defaults to created).
-            DateTimeFilter = RegistrationDateTimeFilter.Updated,
-            OrderBy = RegistrationOrderBy.UpdatedAsc,
-            IncludeChildResults = true,
-            IncludeRuntime = full,
-            IncludeInteractionsAndObjectives = full,
-        };
+        var query = RegistrationReconciler.Query(since, options.Value, courseId);
         var counts = new Dictionary<ResultsApplyOutcome, int>();
         var examined = 0;
         await foreach (var reported in cloud.GetAllRegistrationsAsync(query, cancellationToken))
