@@ -72,7 +72,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Auth:Issuer"] = oidc.Authority,
             ["Auth:Audience"] = OidcProvider.Audience,
             ["Auth:DevelopmentSigningKey"] = "",
-        }, port: port);
+        }, port: port, blobCors: true);
         playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a fresh temporary user-data directory of its own.
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -85,7 +85,7 @@ public sealed class SpaHostingTests
     [Fact]
     public async Task The_local_host_serves_the_spa_at_the_root_and_the_api_beside_it()
     {
-        await using var system = await LocalHostServer.StartAsync();
+        await using var system = await LocalHostServer.StartAsync(blobCors: true);
 
         using var index = await system.Client.GetAsync("/", TestContext.Current.CancellationToken);
         using var script = await system.Client.GetAsync("upload.js", TestContext.Current.CancellationToken);

@@ -48,7 +48,7 @@ public sealed class LocalHostServer : IAsyncDisposable
 
     public static async Task<LocalHostServer> StartAsync(
         IDictionary<string, string?>? settings = null, string environment = "Development", EmulatorServer? emulator = null,
-        Action<IServiceCollection>? services = null, int? port = null)
+        Action<IServiceCollection>? services = null, int? port = null, bool blobCors = false)
     {
         await Azurite.EnsureStartedAsync();
         var ownsEmulator = emulator is null && settings?.ContainsKey("ScormCloud:BaseUrl") != true;
@@ -76,8 +76,11 @@ public sealed class LocalHostServer : IAsyncDisposable
         // A free port chosen up front, so App:PublicBaseUrl (postback and launch URLs) is this server's real URL.
         port ??= FreePort();
         config["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
-        // The sample SPA is served from this origin; the Development CORS service adds it to Azurite's Blob CORS.
+        // The sample SPA is served from this origin. Only hosts that serve a browser add it to Azurite's Blob CORS
+        // (blobCors): the rule is shared by every host and keeps the newest origins, so API-only test hosts would push
+        // a browser test's origin out of it mid-test.
         config["App:AllowedOrigins"] = $"http://127.0.0.1:{port}";
+        config[ScormFunctions.LocalHost.Development.AzuriteCorsExtensions.EnabledKey] = blobCors ? "true" : "false";
         config["Registrations:ResultsContainer"] = prefix + "-results";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         // A task hub of its own (hosts restarted on the same tables share it), one partition: quick to create.

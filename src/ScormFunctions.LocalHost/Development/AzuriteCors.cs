@@ -107,11 +107,17 @@ public sealed class AzuriteCorsService(
 /// <summary>Registration of <see cref="AzuriteCorsService"/>.</summary>
 public static class AzuriteCorsExtensions
 {
+    /// <summary>Turns the service off (hosts that serve no browser, e.g. API tests, need not touch the shared rule).</summary>
+    public const string EnabledKey = "Development:AzuriteBlobCors";
+
     /// <summary>Development only; the service itself does nothing unless storage is a connection string.</summary>
     public static WebApplicationBuilder AddAzuriteCors(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (builder.Environment.IsDevelopment()) builder.Services.AddHostedService<AzuriteCorsService>();
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue(EnabledKey, defaultValue: true))
+        {
+            builder.Services.AddHostedService<AzuriteCorsService>();
+        }
         return builder;
     }
 }

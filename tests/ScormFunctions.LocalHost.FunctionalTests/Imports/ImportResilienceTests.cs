@@ -66,6 +66,7 @@ public sealed class ImportResilienceTests
             ["Durable:PartitionCount"] = "1",
             ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
             ["Durable:MessageVisibilityTimeout"] = "00:00:05",
+            ["Development:AzuriteBlobCors"] = "false",
         };
         var courseId = ImportHarness.NewCourseId("kill9");
         string importId;
