@@ -1,5 +1,6 @@
 using ScormFunctions.Core;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Http;
 using ScormFunctions.LocalHost.Development;
 using ScormFunctions.LocalHost.Durable;
 using ScormFunctions.LocalHost.Security;
@@ -24,7 +25,7 @@ public static class LocalHostExtensions
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         builder.Services.AddHostedService<UploadRetentionService>();
         builder.AddAzuriteCors();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddScormProblemDetails();
         builder.Services.AddAnonymousRateLimiting();
         builder.Services.AddOpenApi();
         var origins = builder.Configuration.GetSection(AppOptions.SectionName).Get<AppOptions>()?.AllowedOriginList ?? [];
