@@ -5,6 +5,7 @@ using ScormFunctions.LocalHost.Development;
 using ScormFunctions.LocalHost.Durable;
 using ScormFunctions.LocalHost.Security;
 using ScormFunctions.LocalHost.Storage;
+using ScormFunctions.LocalHost.Telemetry;
 
 namespace ScormFunctions.LocalHost;
 
@@ -20,6 +21,7 @@ public static class LocalHostExtensions
             DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
+        builder.AddLocalTelemetry();
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationSweepService>();
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationReconcileService>();
         builder.Services.AddLocalDurableEngine(builder.Configuration);
