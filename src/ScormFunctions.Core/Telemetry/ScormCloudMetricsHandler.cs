@@ -28,7 +28,7 @@ public sealed class ScormCloudMetricsHandler : DelegatingHandler
         }
     }
 
-    /// <summary>Known words of SCORM Cloud's V2 paths</summary>
+    /// <summary>The fixed words of SCORM Cloud's V2 paths; every other segment is an id.</summary>
     private static readonly HashSet<string> PathWords = new(StringComparer.Ordinal)
     {
         "api", "v2", "ping", "courses", "importJobs", "upload", "registrations", "launchLink", "progress", "configuration",

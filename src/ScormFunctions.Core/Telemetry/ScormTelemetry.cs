@@ -82,9 +82,6 @@ public static class ScormTelemetry
     {
         activity?.SetStatus(ActivityStatusCode.Error, reason);
     }
-
-    /// <summary>The current trace id for problem responses and logs; null outside a trace.</summary>
-    public static string? CurrentTraceId => Activity.Current?.TraceId.ToString();
 }
 
 /// <summary>Tag names shared by spans, metrics and log scopes.</summary>
