@@ -115,6 +115,9 @@ param keyVaultPurgeProtection bool = false
 @maxValue(730)
 param logRetentionDays int = 30
 
+@description('Email address for the alerts in app/monitoring.bicep (docs/operations.md); empty = no receiver.')
+param alertEmail string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -164,6 +167,7 @@ module monitoring 'app/monitoring.bicep' = {
     location: location
     tags: tags
     retentionInDays: logRetentionDays
+    alertEmail: alertEmail
   }
 }
 

@@ -10,6 +10,7 @@ using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Imports;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
+using ScormFunctions.Core.Telemetry;
 
 namespace ScormFunctions.Core;
 
@@ -26,7 +27,9 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName));
+        // After the resilience handler: every attempt is counted, retried 429s included.
+        services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName))
+            .AddHttpMessageHandler(() => new ScormCloudMetricsHandler());
         services.AddSingleton<StorageClients>();
         services.AddSingleton<TableProvider>();
         services.AddSingleton<CourseRepository>();

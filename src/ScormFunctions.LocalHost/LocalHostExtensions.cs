@@ -1,9 +1,11 @@
 using ScormFunctions.Core;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Http;
 using ScormFunctions.LocalHost.Development;
 using ScormFunctions.LocalHost.Durable;
 using ScormFunctions.LocalHost.Security;
 using ScormFunctions.LocalHost.Storage;
+using ScormFunctions.LocalHost.Telemetry;
 
 namespace ScormFunctions.LocalHost;
 
@@ -19,12 +21,13 @@ public static class LocalHostExtensions
             DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
+        builder.AddLocalTelemetry();
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationSweepService>();
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationReconcileService>();
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         builder.Services.AddHostedService<UploadRetentionService>();
         builder.AddAzuriteCors();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddScormProblemDetails();
         builder.Services.AddAnonymousRateLimiting();
         builder.Services.AddOpenApi();
         var origins = builder.Configuration.GetSection(AppOptions.SectionName).Get<AppOptions>()?.AllowedOriginList ?? [];

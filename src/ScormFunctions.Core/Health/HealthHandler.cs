@@ -7,6 +7,12 @@ public sealed class HealthHandler(IEnumerable<IHealthProbe> probes)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// GET /api/health/live — anonymous; 200 whenever the process answers, checking nothing: a liveness probe must not
+    /// restart an instance because storage or SCORM Cloud is down (that is what GET /api/health, readiness, reports).
+    /// </summary>
+    public static IResult Live() => Results.Ok(new { status = "alive" });
+
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         _ = request;

@@ -17,7 +17,8 @@ public interface IImportTracker
     Task SignalAsync(string courseId, string importId, CancellationToken cancellationToken);
 }
 
-public sealed record ImportTrackingRequest(string CourseId, string ImportId, DateTimeOffset Deadline);
+/// <summary>What a tracker needs to follow one import; <c>TraceParent</c> (W3C) is the starting request's, whose trace its steps join.</summary>
+public sealed record ImportTrackingRequest(string CourseId, string ImportId, DateTimeOffset Deadline, string? TraceParent = null);
 
 /// <summary>Names shared by both trackers.</summary>
 public static class ImportTracking
@@ -42,6 +43,6 @@ public static class ImportTracking
     public static ImportRunState InitialState(ImportTrackingRequest request, ImportTrackingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ImportRunState(request.CourseId, request.ImportId, request.Deadline, settings);
+        return new ImportRunState(request.CourseId, request.ImportId, request.Deadline, settings) { TraceParent = request.TraceParent };
     }
 }

@@ -10,17 +10,18 @@ using ScormCloud.Client.Models;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Storage;
+using ScormFunctions.Core.Telemetry;
 using CloudStandard = ScormCloud.Client.Models.LearningStandard;
 
 namespace ScormFunctions.Core.Imports;
 
 /// <summary>Input of the start and poll activities: small and flat.</summary>
-public sealed record ImportActivityInput(string CourseId, string ImportId, string? JobId)
+public sealed record ImportActivityInput(string CourseId, string ImportId, string? JobId, string? TraceParent = null)
 {
     public static ImportActivityInput From(ImportRunState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new(state.CourseId, state.ImportId, state.JobId);
+        return new(state.CourseId, state.ImportId, state.JobId, state.TraceParent);
     }
 }
 
@@ -53,6 +54,17 @@ public sealed class ImportActivities(
     public async Task<ImportObservation> StartJobAsync(ImportActivityInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = ScormTelemetry.StartImportStep("import.start_job", input.CourseId, input.ImportId, input.TraceParent);
+        using var scope = logger.BeginScope(LogScopes.Import(input.CourseId, input.ImportId));
+        var observation = await StartJobCoreAsync(input, cancellationToken);
+        span?.SetTag(ScormTags.JobId, observation.JobId);
+        span?.SetTag("scorm.observation", observation.Kind.ToString());
+        if (observation.Kind == ImportObservationKind.StartRefused) span.Fail(observation.Message);
+        return observation;
+    }
+
+    private async Task<ImportObservation> StartJobCoreAsync(ImportActivityInput input, CancellationToken cancellationToken)
+    {
         var import = await imports.GetAsync(input.CourseId, input.ImportId, cancellationToken);
         if (import is null) return ImportObservation.Refused($"Import {input.ImportId} of course {input.CourseId} has no record.");
         if (import.JobId is { } recorded)
@@ -141,24 +153,34 @@ public sealed class ImportActivities(
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.JobId is null) throw new ArgumentException("Poll needs a job id.", nameof(input));
+        using var span = ScormTelemetry.StartImportStep("import.poll", input.CourseId, input.ImportId, input.TraceParent);
+        span?.SetTag(ScormTags.JobId, input.JobId);
+        using var scope = logger.BeginScope(LogScopes.Import(input.CourseId, input.ImportId));
+        var observation = await PollCoreAsync(input, input.JobId, cancellationToken);
+        span?.SetTag("scorm.observation", observation.Kind.ToString());
+        return observation;
+    }
+
+    private async Task<ImportObservation> PollCoreAsync(ImportActivityInput input, string jobId, CancellationToken cancellationToken)
+    {
         ImportJobResult job;
         try
         {
-            job = await Client.GetImportJobStatusAsync(input.JobId, cancellationToken);
+            job = await Client.GetImportJobStatusAsync(jobId, cancellationToken);
         }
         catch (ScormCloudException ex) when (ex.IsNotFound)
         {
-            return ImportObservation.Failed(input.JobId, $"SCORM Cloud does not know import job {input.JobId}.");
+            return ImportObservation.Failed(jobId, $"SCORM Cloud does not know import job {jobId}.");
         }
         var observation = job.Status switch
         {
-            ImportJobStatus.Complete => new ImportObservation(ImportObservationKind.Complete, input.JobId, job.Message,
+            ImportJobStatus.Complete => new ImportObservation(ImportObservationKind.Complete, jobId, job.Message,
                 job.ImportResult?.Course?.Title, StandardName(job.ImportResult?.Course), job.ImportResult?.Course?.Version,
                 job.ImportResult?.ParserWarnings ?? []),
-            ImportJobStatus.Error => ImportObservation.Failed(input.JobId, job.Message ?? "SCORM Cloud reported an import error without a message."),
-            _ => ImportObservation.StillRunning(input.JobId),
+            ImportJobStatus.Error => ImportObservation.Failed(jobId, job.Message ?? "SCORM Cloud reported an import error without a message."),
+            _ => ImportObservation.StillRunning(jobId),
         };
-        logger.LogInformation("Import {ImportId} of course {CourseId}: job {JobId} is {JobStatus}", input.ImportId, input.CourseId, input.JobId, job.Status);
+        logger.LogInformation("Import {ImportId} of course {CourseId}: job {JobId} is {JobStatus}", input.ImportId, input.CourseId, jobId, job.Status);
         return observation;
     }
 
@@ -170,12 +192,17 @@ public sealed class ImportActivities(
     public async Task RecordAsync(ImportOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        using var scope = logger.BeginScope(LogScopes.Import(outcome.CourseId, outcome.ImportId));
         var current = await imports.GetAsync(outcome.CourseId, outcome.ImportId, cancellationToken);
+        using var span = ScormTelemetry.StartImportStep("import.record", outcome.CourseId, outcome.ImportId, current?.TraceParent);
+        span?.SetTag(ScormTags.JobId, outcome.JobId);
+        span?.SetTag(ScormTags.Status, outcome.Status);
         if (current is null)
         {
             logger.LogWarning("Import {ImportId} of course {CourseId} has no record; outcome {Status} not recorded", outcome.ImportId, outcome.CourseId, outcome.Status);
             return;
         }
+        if (outcome.Status != ImportStatus.Succeeded) span.Fail(outcome.Error);
         // A repeat after the import was recorded keeps the recorded result.
         var recorded = ImportStatus.IsFinal(current.Status);
         var status = recorded ? current.Status : outcome.Status;
@@ -211,9 +238,11 @@ public sealed class ImportActivities(
         }, cancellationToken);
 
         var now = time.GetUtcNow();
+        var finishedNow = false;
         var import = await imports.UpdateWithRetryAsync(outcome.CourseId, outcome.ImportId, i =>
         {
-            if (ImportStatus.IsFinal(i.Status)) return false;
+            finishedNow = !ImportStatus.IsFinal(i.Status); // per attempt: a conflict retry may find it final
+            if (!finishedNow) return false;
             i.Status = status;
             i.JobId ??= outcome.JobId;
             i.Title = title;
@@ -224,6 +253,7 @@ public sealed class ImportActivities(
             i.FinishedAt = now;
             return true;
         }, cancellationToken) ?? current;
+        if (finishedNow) CountFinished(import, now);
 
         var uploaded = await BlobAsync(import.BlobName, cancellationToken);
         if (succeeded)
@@ -245,6 +275,15 @@ public sealed class ImportActivities(
         var level = succeeded ? LogLevel.Information : LogLevel.Warning;
         logger.Log(level, "Import {ImportId} of course {CourseId} (job {JobId}) ended {Status}: '{Title}' {LearningStandard} v{Version} {Error}",
             outcome.ImportId, outcome.CourseId, import.JobId, import.Status, import.Title, import.LearningStandard, import.Version, import.Error);
+    }
+
+    /// <summary>Counted once per import: only by the write that made it final (a repeated record finds it final already).</summary>
+    private static void CountFinished(ImportEntity import, DateTimeOffset finishedAt)
+    {
+        var status = new KeyValuePair<string, object?>(ScormTags.Status, import.Status);
+        ScormTelemetry.ImportsFinished.Add(1, status);
+        ScormTelemetry.ImportDuration.Record(Math.Max(0, (finishedAt - import.StartedAt).TotalSeconds), status);
+        ScormTelemetry.ImportsRunning.Add(-1);
     }
 
     private async Task<string> StartAsync(ImportEntity import, ImportMode mode, BlobClient blob, bool mayCreateNewVersion, CancellationToken cancellationToken)

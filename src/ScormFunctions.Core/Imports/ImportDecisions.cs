@@ -33,7 +33,11 @@ public sealed record ImportRunState(
     string? JobId = null,
     int Polls = 0,
     int Failures = 0,
-    int StepsThisGeneration = 0);
+    int StepsThisGeneration = 0)
+{
+    /// <summary>The traceparent of the starting request (see <see cref="ImportTrackingRequest"/>); carried, never decided on.</summary>
+    public string? TraceParent { get; init; }
+}
 
 public enum ImportObservationKind
 {

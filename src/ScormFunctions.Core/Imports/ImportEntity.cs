@@ -60,6 +60,9 @@ public sealed class ImportEntity : ITableEntity
 
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>W3C traceparent of the request that started the import: the orchestration's steps join its trace.</summary>
+    public string? TraceParent { get; set; }
+
     public DateTimeOffset Deadline { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

@@ -11,6 +11,7 @@ using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Storage;
+using ScormFunctions.Core.Telemetry;
 
 namespace ScormFunctions.Core.Imports;
 
@@ -76,6 +77,15 @@ public sealed class ImportHandlers(
     public async Task<IResult> StartAsync(HttpRequest request, string courseId, IImportTracker tracker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tracker);
+        using var span = ScormTelemetry.Source.StartActivity("import.start");
+        span?.SetTag(ScormTags.CourseId, courseId);
+        using var scope = logger.BeginScope(LogScopes.Course(courseId));
+        var result = await StartCoreAsync(request, courseId, tracker, span, cancellationToken);
+        return result;
+    }
+
+    private async Task<IResult> StartCoreAsync(HttpRequest request, string courseId, IImportTracker tracker, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
         var auth = await access.RequireAdminAsync(request, cancellationToken);
         if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
@@ -105,13 +115,14 @@ public sealed class ImportHandlers(
             return Problems.NotFound($"Course '{courseId}' does not exist: request an upload URL first (POST /api/courses/{{courseId}}/uploads).");
         }
 
+        span?.SetTag(ScormTags.ImportId, uploadId);
         var existing = await imports.GetAsync(courseId, uploadId, cancellationToken);
         if (existing is not null && !existing.RejectedAtStart)
         {
             if (existing.Status == ImportStatus.Running)
             {
                 // A repeated start (or a start whose tracker call failed) makes sure tracking runs; the tracker dedupes.
-                await tracker.StartAsync(new ImportTrackingRequest(courseId, uploadId, existing.Deadline), cancellationToken);
+                await tracker.StartAsync(new ImportTrackingRequest(courseId, uploadId, existing.Deadline, existing.TraceParent), cancellationToken);
             }
             logger.LogInformation("Import {ImportId} of course {CourseId} already exists ({Status}); returning it", uploadId, courseId, existing.Status);
             return Accepted(existing);
@@ -128,6 +139,7 @@ public sealed class ImportHandlers(
             StartedAt = now,
             Deadline = now + options.Value.Deadline,
             ETag = existing?.ETag ?? default,
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         };
 
         var rejection = await InspectAsync(import, cancellationToken);
@@ -148,6 +160,8 @@ public sealed class ImportHandlers(
             }, cancellationToken);
             logger.LogWarning("Import {ImportId} of course {CourseId} rejected at start ({ErrorCode}): {Error}",
                 uploadId, courseId, import.ErrorCode, import.Error);
+            span.Fail(import.ErrorCode);
+            ScormTelemetry.ImportsFinished.Add(1, new KeyValuePair<string, object?>(ScormTags.Status, "rejected"));
             return Results.Problem(
                 detail: import.Error,
                 title: "The package cannot be imported.",
@@ -162,7 +176,8 @@ public sealed class ImportHandlers(
             if (c.Status != CourseStatus.Ready) c.Status = CourseStatus.Importing;
             return true;
         }, cancellationToken);
-        await tracker.StartAsync(new ImportTrackingRequest(courseId, uploadId, import.Deadline), cancellationToken);
+        await tracker.StartAsync(new ImportTrackingRequest(courseId, uploadId, import.Deadline, import.TraceParent), cancellationToken);
+        ScormTelemetry.ImportsRunning.Add(1);
         logger.LogInformation("Import {ImportId} of course {CourseId} started ({Mode}, {Bytes} bytes, '{Title}' {LearningStandard}); deadline {Deadline:u}",
             uploadId, courseId, import.Mode, import.PackageBytes, import.Title, import.LearningStandard, import.Deadline);
         return Accepted(import);

@@ -7,6 +7,7 @@ using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Telemetry;
 
 namespace ScormFunctions.Core.Launch;
 
@@ -35,8 +36,10 @@ public sealed class LaunchHandlers(
     /// <summary>POST /api/registrations/{registrationId}/launch — the owning learner or an admin.</summary>
     public async Task<IResult> LaunchRegistrationAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
+        using var span = ScormTelemetry.Source.StartActivity("launch.sign");
         var (registration, denied) = await registrationHandlers.AuthorizeOwnerAsync(request, registrationId, cancellationToken);
         if (denied is not null) return denied;
+        span?.SetTag(ScormTags.RegistrationId, registrationId);
         if (registration!.State != RegistrationState.Active)
         {
             var repaired = await RepairAsync(registration, cancellationToken);
@@ -51,9 +54,11 @@ public sealed class LaunchHandlers(
     /// </summary>
     public async Task<IResult> LaunchCourseAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
     {
+        using var span = ScormTelemetry.Source.StartActivity("launch.course");
         var auth = await access.RequireCallerAsync(request, cancellationToken);
         if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
+        span?.SetTag(ScormTags.CourseId, courseId);
         var learnerId = auth.Caller.Subject;
         if (!ResourceId.IsValid(learnerId))
         {
@@ -87,6 +92,7 @@ public sealed class LaunchHandlers(
     public async Task<IResult> OpenAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
         const string Again = "Go back to your course list and select Launch again; each launch link works once, for two minutes.";
+        using var span = ScormTelemetry.Source.StartActivity("launch.open");
         if (ResourceId.Validate(registrationId, "registrationId") is not null)
         {
             return LaunchPage.Error(request, 400, "This launch link is not valid.", Again);
@@ -109,6 +115,8 @@ public sealed class LaunchHandlers(
             return LaunchPage.Error(request, 410, "This launch link has already been used.", Again);
         }
 
+        span?.SetTag(ScormTags.RegistrationId, registrationId); // signed by us: no longer anonymous input
+        using var scope = logger.BeginScope(LogScopes.Registration(registrationId));
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null || registration.State == RegistrationState.Deleted)
         {
@@ -130,6 +138,7 @@ public sealed class LaunchHandlers(
         catch (ScormCloudException ex)
         {
             logger.LogWarning("Launch link for {RegistrationId} failed: SCORM Cloud {Status}", registrationId, ex.Status);
+            span.Fail($"SCORM Cloud {ex.Status}");
             return ex.IsNotFound
                 ? LaunchPage.Error(request, 404, "This course registration no longer exists.", "Ask your administrator to assign the course again.")
                 : LaunchPage.Error(request, 503, "The course cannot be opened right now.", "SCORM Cloud did not answer. Please try again in a few minutes. " + Again);

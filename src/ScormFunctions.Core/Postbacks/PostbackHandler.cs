@@ -9,6 +9,7 @@ using ScormCloud.Client.Models;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Telemetry;
 
 namespace ScormFunctions.Core.Postbacks;
 
@@ -41,6 +42,27 @@ public sealed class PostbackHandler(
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var span = ScormTelemetry.Source.StartActivity("postback.receive");
+        var seen = new PostbackSeen();
+        var result = await ReceiveCoreAsync(request, seen, cancellationToken);
+        span?.SetTag(ScormTags.RegistrationId, seen.RegistrationId);
+        span?.SetTag(ScormTags.Outcome, seen.Outcome);
+        if (seen.Outcome is "unauthorized" or "invalid" or "deferred") span.Fail(seen.Outcome);
+        ScormTelemetry.Postbacks.Add(1, new KeyValuePair<string, object?>(ScormTags.Outcome, seen.Outcome));
+        return result;
+    }
+
+    /// <summary>What the span and the counter say about one postback: set where the handler decides.</summary>
+    private sealed class PostbackSeen
+    {
+        public string Outcome { get; set; } = "invalid";
+
+        /// <summary>Set only once the credentials are verified (anonymous input is never a tag).</summary>
+        public string? RegistrationId { get; set; }
+    }
+
+    private async Task<IResult> ReceiveCoreAsync(HttpRequest request, PostbackSeen seen, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > MaxBodyBytes) return TooLarge();
         var isForm = IsForm(request.ContentType);
         if (isForm && options.Value.PostbackAuthType != PostBackAuthType.Form)
@@ -57,6 +79,7 @@ public sealed class PostbackHandler(
         {
             // The credentials are in the header: reject before reading the body at all.
             logger.LogWarning("Postback rejected: bad or missing credentials ({Delivery}, {Length} bytes declared)", delivery, request.ContentLength);
+            seen.Outcome = "unauthorized";
             return Unauthorized();
         }
 
@@ -66,6 +89,7 @@ public sealed class PostbackHandler(
         if (!small && slot is null)
         {
             logger.LogWarning("Postback deferred: {Limit} large postbacks are being read already ({Delivery})", gate.Limit, delivery);
+            seen.Outcome = "deferred";
             return Busy();
         }
 
@@ -78,6 +102,7 @@ public sealed class PostbackHandler(
                 if (formProblem == FormScan.Rejected)
                 {
                     logger.LogWarning("Postback rejected: bad or missing credentials ({Delivery}, {Length} bytes read)", delivery, scan.BytesRead);
+                    seen.Outcome = "unauthorized";
                     return Unauthorized();
                 }
                 return formProblem == FormScan.Oversized ? TooLarge() : Problems.BadRequest(formProblem, "Malformed postback.");
@@ -93,6 +118,8 @@ public sealed class PostbackHandler(
         }
 
         var registrationId = userName!;
+        seen.RegistrationId = registrationId;
+        using var scope = logger.BeginScope(LogScopes.Registration(registrationId));
         var kind = PostbackPayload.KindOf(payload);
         string blob;
         try
@@ -107,6 +134,7 @@ public sealed class PostbackHandler(
         {
             // Nothing is processed unarchived; SCORM Cloud retries.
             logger.LogError(ex, "Postback for {RegistrationId} could not be archived", registrationId);
+            seen.Outcome = "deferred";
             return Problems.Unavailable("The postback could not be stored; it will be retried.");
         }
 
@@ -126,7 +154,12 @@ public sealed class PostbackHandler(
             return Problems.Forbidden("The credentials do not belong to the registration in the payload.");
         }
 
-        var outcome = await results.ApplyAsync(registrationId, reported, "postback", cancellationToken);
+        ResultsApplyOutcome outcome;
+        using (ScormTelemetry.Source.StartActivity("postback.apply")?.SetTag(ScormTags.RegistrationId, registrationId))
+        {
+            outcome = await results.ApplyAsync(registrationId, reported, "postback", cancellationToken);
+        }
+        seen.Outcome = outcome.ToString().ToLowerInvariant();
         if (outcome == ResultsApplyOutcome.Unknown)
         {
             logger.LogWarning("Postback for unknown or deleted registration {RegistrationId} acknowledged (archived as {Blob})", registrationId, blob);

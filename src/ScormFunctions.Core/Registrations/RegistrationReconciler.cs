@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 using ScormCloud.Client.Models;
 using ScormFunctions.Core.Storage;
+using ScormFunctions.Core.Telemetry;
 
 namespace ScormFunctions.Core.Registrations;
 
@@ -39,6 +40,28 @@ public class RegistrationReconciler(
 
     /// <summary>One run, due or not.</summary>
     public virtual async Task<ReconcileResult> RunAsync(CancellationToken cancellationToken)
+    {
+        using var span = ScormTelemetry.Source.StartActivity("registrations.reconcile");
+        var result = await RunCoreAsync(cancellationToken);
+        span?.SetTag("scorm.reconcile.calls", result.Calls);
+        span?.SetTag("scorm.reconcile.throttled", result.Throttled);
+        span?.SetTag("scorm.reconcile.examined", result.Examined);
+        span?.SetTag("scorm.reconcile.applied", result.Applied);
+        span?.SetTag("scorm.reconcile.complete", result.Complete);
+        ScormTelemetry.ReconcileRuns.Add(1, new KeyValuePair<string, object?>("complete", result.Complete));
+        Count(ResultsApplyOutcome.Applied, result.Applied);
+        Count(ResultsApplyOutcome.Duplicate, result.Duplicate);
+        Count(ResultsApplyOutcome.Stale, result.Stale);
+        Count(ResultsApplyOutcome.Unknown, result.Unknown);
+        return result;
+
+        static void Count(ResultsApplyOutcome outcome, int count)
+        {
+            if (count > 0) ScormTelemetry.ReconcileRegistrations.Add(count, new KeyValuePair<string, object?>(ScormTags.Outcome, outcome.ToString().ToLowerInvariant()));
+        }
+    }
+
+    private async Task<ReconcileResult> RunCoreAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var state = await ReadAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Launch;
+using ScormFunctions.Core.Telemetry;
 
 namespace ScormFunctions.Core.Registrations;
 
@@ -25,14 +26,19 @@ public class RegistrationSweeper(
     /// <summary>One sweep: reconciles pending records not touched for <paramref name="minimumAge"/>.</summary>
     public virtual async Task<SweepResult> SweepAsync(TimeSpan minimumAge, CancellationToken cancellationToken)
     {
+        using var span = ScormTelemetry.Source.StartActivity("registrations.sweep");
         var examined = 0;
         var counts = new Dictionary<ProvisionStatus, int>();
         await foreach (var pending in registrations.ListPendingAsync(time.GetUtcNow() - minimumAge, cancellationToken))
         {
             examined++;
+            ScormTelemetry.RegistrationsPendingOverdue.Add(1);
+            using var scope = logger.BeginScope(LogScopes.Registration(pending.PartitionKey));
+            var repaired = "error";
             try
             {
                 var outcome = await provisioner.CompleteAsync(pending, cancellationToken);
+                repaired = outcome.Status.ToString().ToLowerInvariant();
                 counts[outcome.Status] = counts.GetValueOrDefault(outcome.Status) + 1;
                 logger.LogInformation("Sweep: pending registration {RegistrationId} (course {CourseId}) → {Status}",
                     pending.PartitionKey, pending.CourseId, outcome.Status);
@@ -41,7 +47,9 @@ public class RegistrationSweeper(
             {
                 logger.LogError(ex, "Sweep: repairing registration {RegistrationId} failed", pending.PartitionKey);
             }
+            ScormTelemetry.RegistrationsRepaired.Add(1, new KeyValuePair<string, object?>(ScormTags.Status, repaired));
         }
+        span?.SetTag("scorm.sweep.examined", examined);
         var nonceCount = await nonces.DeleteExpiredAsync(cancellationToken);
         if (examined > 0 || nonceCount > 0)
         {

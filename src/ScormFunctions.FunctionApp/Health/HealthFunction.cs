@@ -11,4 +11,12 @@ public sealed class HealthFunction(HealthHandler handler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req,
         CancellationToken cancellationToken) =>
         handler.GetAsync(req, cancellationToken);
+
+    [Function("HealthLive")]
+    public static IResult Live(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/live")] HttpRequest req)
+    {
+        _ = req;
+        return HealthHandler.Live();
+    }
 }

@@ -15,6 +15,22 @@ public sealed class FoundationTests : IAsyncLifetime
     public ValueTask DisposeAsync() => server.DisposeAsync();
 
     [Fact]
+    public async Task LivenessChecksNothingSoItAnswersWhileStorageIsUnreachable()
+    {
+        // Storage on a closed port: readiness is 503, liveness still 200.
+        await using var broken = await LocalHostServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;",
+        });
+        using var live = await broken.Client.GetAsync("api/health/live", TestContext.Current.CancellationToken);
+        using var ready = await broken.Client.GetAsync("api/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("alive", (await live.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
+
+    [Fact]
     public async Task HealthReportsStorageHealthy()
     {
         var response = await server.Client.GetAsync("api/health", TestContext.Current.CancellationToken);

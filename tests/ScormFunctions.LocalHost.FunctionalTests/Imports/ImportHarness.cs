@@ -17,9 +17,11 @@ public sealed class ImportHarness : IAsyncDisposable
 {
     private static readonly HttpClient Storage = new();
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    private ImportHarness(EmulatorServer emulator, LocalHostServer server, HttpClient admin, Dictionary<string, string?> settings)
+    private ImportHarness(EmulatorServer emulator, LocalHostServer server, HttpClient admin, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
+        this.services = services;
         Emulator = emulator;
         Server = server;
         Admin = admin;
@@ -41,10 +43,12 @@ public sealed class ImportHarness : IAsyncDisposable
     /// <param name="emulatorSettings">E.g. <c>Emulator:ImportDuration</c> or <c>Emulator:Faults:*</c>.</param>
     /// <param name="hostSettings">Overrides of the host's settings (Imports:*, ...).</param>
     /// <param name="publicPort">Listen on a fixed free port and use it as App:PublicBaseUrl, so SCORM Cloud's postbacks reach the host.</param>
+    /// <param name="services">Extra services of every host this harness starts (e.g. an in-memory telemetry exporter).</param>
     public static async Task<ImportHarness> StartAsync(
         Action<IDictionary<string, string?>>? emulatorSettings = null,
         IDictionary<string, string?>? hostSettings = null,
-        bool publicPort = false)
+        bool publicPort = false,
+        Action<IServiceCollection>? services = null)
     {
         var emulator = await EmulatorServer.StartAsync(emulatorSettings);
         var prefix = "i" + Guid.NewGuid().ToString("N")[..10];
@@ -74,8 +78,8 @@ public sealed class ImportHarness : IAsyncDisposable
             all["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         }
         foreach (var (key, value) in hostSettings ?? new Dictionary<string, string?>()) all[key] = value;
-        var server = await LocalHostServer.StartAsync(all);
-        return new ImportHarness(emulator, server, await server.ClientForAsync("ada", "admin"), all);
+        var server = await LocalHostServer.StartAsync(all, services: services);
+        return new ImportHarness(emulator, server, await server.ClientForAsync("ada", "admin"), all, services);
     }
 
     /// <summary>Stops the host (its Durable worker releases its partition leases) and starts a new one on the same tables and containers.</summary>
@@ -83,7 +87,7 @@ public sealed class ImportHarness : IAsyncDisposable
     {
         Admin.Dispose();
         await Server.DisposeAsync();
-        Server = await LocalHostServer.StartAsync(settings);
+        Server = await LocalHostServer.StartAsync(settings, services: services);
         Admin = await Server.ClientForAsync("ada", "admin");
     }
 
