@@ -7,6 +7,7 @@ return name switch
 {
     "relay" => await RelayBenchmark.MainAsync(args),
     "postbacks" => await PostbacksBenchmark.MainAsync(args),
+    "csv" => await CsvBenchmark.MainAsync(args),
     _ => Usage(),
 };
 
