@@ -8,6 +8,8 @@ return name switch
     "relay" => await RelayBenchmark.MainAsync(args),
     "postbacks" => await PostbacksBenchmark.MainAsync(args),
     "csv" => await CsvBenchmark.MainAsync(args),
+    "launch" => await LaunchBenchmark.MainAsync(args),
+    "assign" => await AssignBenchmark.MainAsync(args),
     _ => Usage(),
 };
 
