@@ -10,6 +10,7 @@ return name switch
     "csv" => await CsvBenchmark.MainAsync(args),
     "launch" => await LaunchBenchmark.MainAsync(args),
     "assign" => await AssignBenchmark.MainAsync(args),
+    "imports" => await ImportsBenchmark.MainAsync(args),
     _ => Usage(),
 };
 
