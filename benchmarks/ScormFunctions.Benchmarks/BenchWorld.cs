@@ -30,9 +30,10 @@ internal sealed class BenchWorld : IAsyncDisposable
     public ScormCloudClient Cloud => Host.Services.GetRequiredService<ScormCloudClient>();
 
     public static async Task<BenchWorld> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<IDictionary<string, string?>>? emulatorSettings = null)
+        IDictionary<string, string?>? settings = null, Action<IDictionary<string, string?>>? emulatorSettings = null, CallCounter? calls = null)
     {
-        var emulator = await EmulatorServer.StartAsync(emulatorSettings);
+        var emulator = await EmulatorServer.StartAsync(emulatorSettings,
+            calls is null ? null : b => b.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(calls));
         var all = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var host = await LocalHostServer.StartAsync(all, emulator: emulator);

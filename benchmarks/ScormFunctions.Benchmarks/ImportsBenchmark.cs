@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using ScormFunctions.Testing;
@@ -95,23 +94,5 @@ internal static class ImportsBenchmark
         var succeeded = finished.Values.Count(f => f.Status == "succeeded");
         var wall = finished.Count == 0 ? TimeSpan.MaxValue : finished.Values.Max(f => f.At) - started;
         return (succeeded, wall, (double)used / count);
-    }
-
-    /// <summary>Counts the emulator's SCORM Cloud API requests (<c>/api/v2/…</c>), whoever makes them.</summary>
-    private sealed class CallCounter : IStartupFilter
-    {
-        private long count;
-
-        public long Count => Interlocked.Read(ref count);
-
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, inner) =>
-            {
-                if (context.Request.Path.StartsWithSegments("/api/v2")) Interlocked.Increment(ref count);
-                await inner(context);
-            });
-            next(app);
-        };
     }
 }

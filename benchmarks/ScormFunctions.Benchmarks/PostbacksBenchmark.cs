@@ -105,7 +105,7 @@ internal static class PostbacksBenchmark
     private static string Payload(string registrationId) => string.Create(CultureInfo.InvariantCulture,
         $$$"""{"id":"{{{registrationId}}}","instance":0,"updated":"{{{DateTimeOffset.UtcNow:O}}}","registrationCompletion":"COMPLETED","registrationCompletionAmount":1,"registrationSuccess":"PASSED","score":{"scaled":87.5},"totalSecondsTracked":321,"course":{"id":"bench-course","version":0},"learner":{"id":"learner-{{{registrationId}}}"}}""");
 
-    private static async Task PostAsync(HttpClient http, PostbackCredentials credentials, string registrationId)
+    internal static async Task PostAsync(HttpClient http, PostbackCredentials credentials, string registrationId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/postbacks/registrations")
         {

@@ -11,6 +11,7 @@ return name switch
     "launch" => await LaunchBenchmark.MainAsync(args),
     "assign" => await AssignBenchmark.MainAsync(args),
     "imports" => await ImportsBenchmark.MainAsync(args),
+    "reconcile" => await ReconcileBenchmark.MainAsync(args),
     _ => Usage(),
 };
 
