@@ -39,8 +39,9 @@ public static class RelayBenchmark
             Console.Error.WriteLine("usage: relay --size-mib <N> [--runs <R>] [--regenerate] [--breakdown]");
             return 2;
         }
-        var sizeMib = IntArg(args, "--size-mib", 1024);
-        var runs = IntArg(args, "--runs", 3);
+        var quick = args.Contains("--quick");
+        var sizeMib = IntArg(args, "--size-mib", quick ? 32 : 1024);
+        var runs = IntArg(args, "--runs", quick ? 1 : 3);
         var regenerate = args.Contains("--regenerate");
 
         await Azurite.EnsureStartedAsync();

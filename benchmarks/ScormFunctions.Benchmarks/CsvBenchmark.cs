@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Storage;
+using ScormFunctions.Testing;
+
+namespace ScormFunctions.Benchmarks;
+
+/// <summary>
+/// <c>csv [--quick] [--rows N]</c>: GET /api/courses/{id}/registrations.csv for a course with N registrations (100,000;
+/// 3,000 with --quick) through the local host over HTTP, against the floor: a raw query of the same rows from the
+/// registrations table. Targets: time ratio floor/export ≥ 0.8; memory growth ≤ 32 MiB; first byte before the floor
+/// query ends (streamed).
+/// </summary>
+internal static class CsvBenchmark
+{
+    private const long GrowthTarget = 32L * 1024 * 1024;
+
+    public static async Task<int> MainAsync(string[] args)
+    {
+        var rows = Bench.IntArg(args, "--rows", Bench.Quick(args) ? 3000 : 100_000);
+        await using var host = await LocalHostServer.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        var tables = host.Services.GetRequiredService<TableProvider>();
+        var table = await tables.GetTableAsync(TableNames.Registrations);
+        var index = await tables.GetTableAsync(TableNames.RegistrationIndex);
+        const string course = "bench-csv-course";
+        var watch = Stopwatch.StartNew();
+        await SeedAsync(table, index, course, rows);
+        Console.WriteLine($"seeded {rows:N0} registrations in {watch.Elapsed.TotalSeconds:F0} s");
+        using var admin = await host.ClientForAsync("bench-admin", "admin");
+        admin.Timeout = TimeSpan.FromMinutes(10);
+
+        // Warm-up: a small course of its own, both paths.
+        await SeedAsync(table, index, "bench-csv-warmup", 200);
+        await ExportAsync(admin, "bench-csv-warmup", 200);
+        await FloorAsync(table, "bench-csv-warmup", 200);
+
+        var floor = await FloorAsync(table, course, rows);
+        var export = await ExportAsync(admin, course, rows);
+        var ratio = floor.TotalSeconds / export.Elapsed.TotalSeconds;
+        var ratioOk = ratio >= 0.8;
+        var memoryOk = export.WorkingSetGrowth <= GrowthTarget && export.HeapGrowth <= GrowthTarget;
+        var streamedOk = export.FirstByte < floor;
+        Bench.Line("rows", $"{rows:N0}, {Environment.ProcessorCount} cores");
+        Bench.Line("floor (raw query)", $"{floor.TotalSeconds:F2} s ({rows / floor.TotalSeconds:F0} rows/s)");
+        Bench.Line("csv export (HTTP)", $"{export.Elapsed.TotalSeconds:F2} s ({rows / export.Elapsed.TotalSeconds:F0} rows/s), {Bench.Mib(export.Bytes):F1} MiB");
+        Bench.Line("ratio floor/export", $"{ratio:F2} (target >= 0.8) {Bench.Verdict(ratioOk)}");
+        Bench.Line("memory growth", $"working set {Bench.Mib(export.WorkingSetGrowth):F1} MiB, GC heap {Bench.Mib(export.HeapGrowth):F1} MiB (target <= 32 MiB) {Bench.Verdict(memoryOk)}");
+        Bench.Line("first byte", $"{export.FirstByte.TotalMilliseconds:F0} ms (floor query ends at {floor.TotalMilliseconds:F0} ms) {Bench.Verdict(streamedOk)}");
+        return Bench.Finish(ratioOk && memoryOk && streamedOk);
+    }
+
+    private static async Task SeedAsync(TableClient table, TableClient index, string course, int rows)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var id = (int i) => $"{course}-{i:D6}";
+        await Bench.RunAsync(rows, 32, i => table.AddEntityAsync(new RegistrationEntity
+        {
+            PartitionKey = id(i),
+            CourseId = course,
+            LearnerId = $"learner-{i:D6}",
+            LearnerFirstName = "Ada",
+            LearnerLastName = "Lovelace",
+            LearnerEmail = $"learner-{i:D6}@example.org",
+            State = RegistrationState.Active,
+            Completion = "completed",
+            Success = "passed",
+            Score = 87.5,
+            TotalSecondsTracked = 321,
+            FirstAccessDate = now,
+            LastAccessDate = now,
+            CompletedDate = now,
+            ReportedUpdatedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }), TimeSpan.FromMinutes(20));
+        var batches = (rows + 99) / 100;
+        await Bench.RunAsync(batches, 8, b => index.SubmitTransactionAsync(
+            Enumerable.Range(b * 100, Math.Min(100, rows - (b * 100))).Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new RegistrationIndexEntity { PartitionKey = RegistrationIndexEntity.CoursePartition(course), RowKey = id(i) }))), TimeSpan.FromMinutes(10));
+    }
+
+    private static async Task<TimeSpan> FloorAsync(TableClient table, string course, int rows)
+    {
+        var watch = Stopwatch.StartNew();
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<RegistrationEntity>(TableClient.CreateQueryFilter($"CourseId eq {course}"), maxPerPage: 1000)) count++;
+        if (count != rows) throw new InvalidOperationException($"floor query found {count} rows, expected {rows}");
+        return watch.Elapsed;
+    }
+
+    private static async Task<(TimeSpan Elapsed, TimeSpan FirstByte, long Bytes, long WorkingSetGrowth, long HeapGrowth)> ExportAsync(
+        HttpClient admin, string course, int rows)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var sampler = new MemorySampler();
+        var watch = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/courses/{course}/registrations.csv");
+        using var response = await admin.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
+        var firstByte = TimeSpan.Zero;
+        long bytes = 0, lines = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            if (bytes == 0) firstByte = watch.Elapsed;
+            bytes += read;
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+        var elapsed = watch.Elapsed;
+        if (lines != rows + 1) throw new InvalidOperationException($"csv had {lines} lines, expected {rows + 1}");
+        var (ws, heap) = await sampler.StopAsync();
+        return (elapsed, firstByte, bytes, ws, heap);
+    }
+}
+
+/// <summary>Peak working set and GC heap growth over a baseline, sampled every 20 ms until stopped.</summary>
+internal sealed class MemorySampler : IDisposable
+{
+    private readonly Process process = Process.GetCurrentProcess();
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task sampling;
+    private readonly long baseWs;
+    private readonly long baseHeap;
+    private long peakWs;
+    private long peakHeap;
+
+    public MemorySampler()
+    {
+        process.Refresh();
+        baseWs = peakWs = process.WorkingSet64;
+        baseHeap = peakHeap = GC.GetTotalMemory(false);
+        sampling = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                process.Refresh();
+                peakWs = Math.Max(peakWs, process.WorkingSet64);
+                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                try
+                {
+                    await Task.Delay(20, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        });
+    }
+
+    public async Task<(long WorkingSet, long Heap)> StopAsync()
+    {
+        await stop.CancelAsync();
+        await sampling;
+        return (peakWs - baseWs, peakHeap - baseHeap);
+    }
+
+    public void Dispose()
+    {
+        stop.Dispose();
+        process.Dispose();
+    }
+}
