@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Http;
 namespace ScormFunctions.Core.Registrations;
 
 /// <summary>
-/// <c>text/csv</c> of a course's registrations, written page by page as the query pages arrive (never the whole
+/// <c>text/csv</c> of a course's registrations, written page by page as the index pages arrive (never the whole
 /// list in memory). Cells are RFC 4180-escaped, and text starting with <c>= + - @</c> (or tab / CR) is prefixed with
 /// <c>'</c> so spreadsheets do not evaluate it as a formula.
 /// </summary>
 public sealed class RegistrationCsvResult(string courseId, RegistrationRepository registrations) : IResult
 {
+    private const int PageSize = 100;
+
     private static readonly string[] Header =
     [
         "registrationId", "courseId", "learnerId", "firstName", "lastName", "email", "state",
@@ -29,9 +31,11 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
         response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(Row(Header));
-        await foreach (var page in registrations.QueryByCourseAsync(courseId, cancellationToken))
+        string? token = null;
+        do
         {
-            foreach (var e in page)
+            var page = await registrations.ListByCourseAsync(courseId, PageSize, token, cancellationToken);
+            foreach (var e in page.Items)
             {
                 if (e.State == RegistrationState.Deleted) continue;
                 var r = RegistrationResponse.From(e);
@@ -45,7 +49,9 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
                 ]));
             }
             await writer.FlushAsync(cancellationToken);
+            token = page.ContinuationToken;
         }
+        while (token is not null);
     }
 
     /// <summary>One CSV line (CRLF) with every cell escaped.</summary>

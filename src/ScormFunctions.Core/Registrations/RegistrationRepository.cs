@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using ScormFunctions.Core.Http;
@@ -128,22 +127,6 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time)
     public virtual Task<PagedResult<RegistrationEntity>> ListByCourseAsync(
         string courseId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         ListByIndexAsync(RegistrationIndexEntity.CoursePartition(courseId), r => r.CourseId == courseId, pageSize, continuationToken, cancellationToken);
-
-    /// <summary>
-    /// Every record of a course, page by page (up to 1,000 a page), by one query on <c>CourseId</c>: the CSV report reads
-    /// the records themselves in a few round trips instead of an index page plus a point read per row (40× faster on
-    /// Azurite for 3,000 rows; see the csv bench). Table Storage filters server-side across partitions.
-    /// </summary>
-    public virtual async IAsyncEnumerable<IReadOnlyList<RegistrationEntity>> QueryByCourseAsync(
-        string courseId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"CourseId eq {courseId}");
-        await foreach (var page in table.QueryAsync<RegistrationEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
-        {
-            yield return page.Values;
-        }
-    }
 
     public virtual Task<PagedResult<RegistrationEntity>> ListByLearnerAsync(
         string learnerId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
