@@ -21,7 +21,7 @@ public static class RegistrationEndpoints
             if (version is null) return ApiResults.NotFound($"Could not find version [{courseVersion}] of course [{body.CourseId}]");
             var l = body.Learner;
             var registration = new RegistrationRecord(body.RegistrationId, store.NextSequence(), course.Id, version.Version,
-                new Learner(l.Id!, l.FirstName, l.LastName, l.Email), time.GetUtcNow(), body.XapiRegistrationId ?? Guid.NewGuid().ToString())
+                new Learner(l.Id!, l.FirstName, l.LastName, l.Email), time.GetUtcNow(), body.XapiRegistrationId)
             {
                 Tags = body.RegistrationTags ?? [],
             };

@@ -13,8 +13,9 @@ public sealed class RegistrationRecord
     private readonly List<RegistrationInstance> instances = [];
     private DateTimeOffset lastChange;
 
+    /// <summary>A registration with instance 0 on <paramref name="courseVersion"/>; its xAPI registration id is a new UUID unless given.</summary>
     public RegistrationRecord(string id, long sequence, string courseId, int courseVersion, Learner learner, DateTimeOffset created,
-        string xapiRegistrationId)
+        string? xapiRegistrationId = null)
     {
         Id = id;
         Sequence = sequence;
@@ -22,7 +23,7 @@ public sealed class RegistrationRecord
         Learner = learner;
         Created = RegistrationClock.Truncate(created);
         lastChange = Created;
-        instances.Add(new RegistrationInstance(0, courseVersion, xapiRegistrationId, Created));
+        instances.Add(new RegistrationInstance(0, courseVersion, xapiRegistrationId ?? Guid.NewGuid().ToString(), Created));
     }
 
     public string Id { get; }
