@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Postbacks;
@@ -129,6 +130,11 @@ public sealed class OtlpExportTests
         // The logs: in the trace of the step that wrote them, with the import's ids from the log scope.
         Assert.Contains(receiver.Logs, l => l.TraceId == importStart.TraceId
             && Equals(l.Attributes.GetValueOrDefault("ImportId"), importId) && Equals(l.Attributes.GetValueOrDefault("CourseId"), courseId));
+        // Signatures in URLs (SAS tokens, our signed postback and launch URLs) are redacted before they leave the process.
+        Assert.Contains(receiver.Spans, s => s.Attribute("url.query")?.Contains("sig=Redacted", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(receiver.Spans.SelectMany(s => s.Attributes.Values).Concat(receiver.Logs.SelectMany(l => l.Attributes.Values.Append(l.Body))),
+            v => v is string text && Regex.IsMatch(text, "sig=(?!Redacted)", RegexOptions.IgnoreCase));
+
         // The Durable Task engine's own storage polling (HTTP client spans without a parent) is not exported.
         Assert.DoesNotContain(receiver.Spans, s => s.ParentSpanId is null && s.Kind == OtlpSpan.ClientKind);
         var otherRoots = receiver.Spans.Where(s => s.ParentSpanId is null && s.TraceId != importStart.TraceId && s.TraceId != applied.TraceId)
@@ -167,7 +173,9 @@ public sealed class OtlpExportTests
 
     private static void Tree(List<OtlpSpan> trace, OtlpSpan span, int depth, StringBuilder output)
     {
-        output.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', depth * 2)}{span.Name} [{span.Scope}]");
+        var target = span.Kind == OtlpSpan.ClientKind && Uri.TryCreate(span.Attribute("url.full"), UriKind.Absolute, out var url)
+            ? $" → {url.Authority}{url.AbsolutePath}" : "";
+        output.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', depth * 2)}{span.Name} [{span.Scope}]{target}");
         foreach (var child in trace.Where(s => s.ParentSpanId == span.SpanId)) Tree(trace, child, depth + 1, output);
     }
 
