@@ -45,23 +45,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public static Dictionary<string, string?> Settings(EmulatorServer emulator, int port, string prefix)
     {
         ArgumentNullException.ThrowIfNull(emulator);
-        static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        return new()
+        var settings = LocalHostServer.IsolatedSettings(prefix);
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = prefix,
-            ["Storage:UploadsContainer"] = prefix + "-uploads",
-            ["Storage:ArchiveContainer"] = prefix + "-postbacks",
-            ["Registrations:ResultsContainer"] = prefix + "-results",
             ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri,
             ["ScormCloud:AppId"] = emulator.AppId,
             ["ScormCloud:SecretKey"] = emulator.SecretKey,
-            ["Auth:Issuer"] = "https://scormfunctions.local/test",
-            ["Auth:Audience"] = "api://scormfunctions-test",
-            ["Auth:DevelopmentSigningKey"] = NewKey(),
-            ["Signing:LaunchKey"] = NewKey(),
-            ["Signing:PostbackKey"] = NewKey(),
-            ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
             ["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["Imports:FirstPollDelay"] = "00:00:00.200",
             ["Imports:MaxPollDelay"] = "00:00:01",
@@ -70,7 +59,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
             ["Durable:MessageVisibilityTimeout"] = "00:00:05",
             ["Development:AzuriteBlobCors"] = "false",
-        };
+        })
+        {
+            settings[key] = value;
+        }
+        return settings;
     }
 
     public static async Task<LocalHostProcess> StartAsync(int port, IReadOnlyDictionary<string, string?> settings)
