@@ -44,5 +44,20 @@ public class ImportRepository(TableProvider tables, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// When each running import started: a cross-partition query, filtered and projected by the service (only running
+    /// records, only StartedAt come back). For the periodic sweep, never per request.
+    /// </summary>
+    public virtual async IAsyncEnumerable<DateTimeOffset> ListRunningStartsAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.Imports, cancellationToken);
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"Status eq {ImportStatus.Running}");
+        await foreach (var import in table.QueryAsync<ImportEntity>(filter, select: [nameof(ImportEntity.StartedAt)], cancellationToken: cancellationToken))
+        {
+            yield return import.StartedAt;
+        }
+    }
+
     public DateTimeOffset Now => time.GetUtcNow();
 }

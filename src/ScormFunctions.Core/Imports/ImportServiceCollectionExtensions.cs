@@ -24,6 +24,7 @@ public static class ImportServiceCollectionExtensions
         services.TryAddSingleton<ImportRepository>();
         services.TryAddSingleton<ImportPostbackSigner>();
         services.TryAddSingleton<ImportActivities>();
+        services.TryAddSingleton<RunningImportsProbe>();
         services.TryAddSingleton<ImportHandlers>();
         return services;
     }

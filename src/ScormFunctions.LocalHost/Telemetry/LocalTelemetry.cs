@@ -30,6 +30,7 @@ public static class LocalTelemetry
             .WithTracing(t =>
             {
                 t.AddSource(ScormTelemetry.Name, "Azure.*")
+                    .SetSampler(new ParentBasedSampler(new NoRootHttpClientSampler()))
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 if (otlp) t.AddOtlpExporter();
@@ -45,5 +46,18 @@ public static class LocalTelemetry
             });
         if (otlp) telemetry.WithLogging(l => l.AddOtlpExporter(), o => o.IncludeScopes = true);
         return builder;
+    }
+
+    /// <summary>
+    /// Drops HTTP client spans that have no parent: every call of ours runs inside a request, an orchestration step or a
+    /// sweep, so those are the Durable Task engine polling its queues and tables, several a second, which would bury the
+    /// real traces in any viewer. Everything else is sampled (and children follow their parent: ParentBasedSampler).
+    /// </summary>
+    private sealed class NoRootHttpClientSampler : Sampler
+    {
+        private const string HttpClientOperation = "System.Net.Http.HttpRequestOut";
+
+        public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
+            new(samplingParameters.Name == HttpClientOperation ? SamplingDecision.Drop : SamplingDecision.RecordAndSample);
     }
 }
