@@ -30,7 +30,7 @@ public static class LocalTelemetry
             .WithTracing(t =>
             {
                 t.AddSource(ScormTelemetry.Name, "Azure.*")
-                    .SetSampler(new ParentBasedSampler(new NoRootHttpClientSampler()))
+                    .SetSampler(new ParentBasedSampler(new NoRootHttpClientSampler(), remoteParentNotSampled: new AlwaysOnSampler()))
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 if (otlp) t.AddOtlpExporter();
@@ -51,7 +51,9 @@ public static class LocalTelemetry
     /// <summary>
     /// Drops HTTP client spans that have no parent: every call of ours runs inside a request, an orchestration step or a
     /// sweep, so those are the Durable Task engine polling its queues and tables, several a second, which would bury the
-    /// real traces in any viewer. Everything else is sampled (and children follow their parent: ParentBasedSampler).
+    /// real traces in any viewer. Everything else is sampled, and local children follow their parent. Every request this
+    /// host serves is recorded even when its caller chose not to sample (a dropped root client span in the same process,
+    /// such as a test's HttpClient, sends "not sampled"): locally nothing is worth hiding.
     /// </summary>
     private sealed class NoRootHttpClientSampler : Sampler
     {
