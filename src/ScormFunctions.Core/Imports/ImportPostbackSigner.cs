@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed class ImportPostbackSigner(IOptions<SigningOptions> signing, IOpti
     public string Sign(string courseId, string importId)
     {
         var mac = HMACSHA256.HashData(signing.Value.PostbackKeyBytes, Encoding.UTF8.GetBytes($"import-postback\n{courseId}\n{importId}"));
-        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(mac);
     }
 
     public bool Verify(string courseId, string importId, string? signature)

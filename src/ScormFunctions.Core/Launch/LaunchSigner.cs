@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,8 +24,8 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
     {
         var expiresAt = time.GetUtcNow() + options.Value.LaunchUrlLifetime;
         var exp = expiresAt.ToUnixTimeSeconds();
-        var nonce = Base64Url(RandomNumberGenerator.GetBytes(16));
-        var sig = Base64Url(Compute(registrationId, exp, nonce));
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var sig = Base64Url.EncodeToString(Compute(registrationId, exp, nonce));
         var url = new Uri(RegistrationProvisioner.WithSlash(app.Value.PublicBaseUrl),
             $"api/registrations/{Uri.EscapeDataString(registrationId)}/launch?exp={exp.ToString(CultureInfo.InvariantCulture)}&nonce={nonce}&sig={sig}");
         return new SignedLaunch(url, DateTimeOffset.FromUnixTimeSeconds(exp));
@@ -41,7 +42,7 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
         {
             return LaunchCheck.Invalid;
         }
-        var expected = Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId, expSeconds, nonce)));
+        var expected = Encoding.ASCII.GetBytes(Base64Url.EncodeToString(Compute(registrationId, expSeconds, nonce)));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(sig))) return LaunchCheck.Invalid;
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         // The lifetime limit holds on verify too: no URL we issue expires further ahead than that (plus clock skew).
@@ -52,9 +53,6 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
     private byte[] Compute(string registrationId, long exp, string nonce) =>
         HMACSHA256.HashData(signing.Value.LaunchKeyBytes,
             Encoding.UTF8.GetBytes($"{Purpose}\n{registrationId}\n{exp.ToString(CultureInfo.InvariantCulture)}\n{nonce}"));
-
-    private static string Base64Url(ReadOnlySpan<byte> bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>A signed launch URL and when it stops working.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -14,18 +15,18 @@ public sealed class PostbackCredentials(IOptions<SigningOptions> signing)
 {
     private const string Purpose = "scormfunctions/postback/v1\n";
 
-    public string PasswordFor(string registrationId) => Base64Url(Compute(registrationId));
+    public string PasswordFor(string registrationId) => Base64Url.EncodeToString(Compute(registrationId));
 
     /// <summary>True when <paramref name="password"/> is the one derived for <paramref name="registrationId"/> (constant time).</summary>
     public bool Verify(string? registrationId, string? password)
     {
         if (string.IsNullOrEmpty(registrationId) || string.IsNullOrEmpty(password)) return false;
         var given = Encoding.UTF8.GetBytes(password);
-        var current = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId))), given);
+        var current = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Base64Url.EncodeToString(Compute(registrationId))), given);
         // During a rotation (Signing:PreviousPostbackKey), credentials handed out under the old key stay valid.
         var previousKey = signing.Value.PreviousPostbackKey;
         var previous = !string.IsNullOrEmpty(previousKey) && CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(Base64Url(Compute(Convert.FromBase64String(previousKey), registrationId))), given);
+            Encoding.ASCII.GetBytes(Base64Url.EncodeToString(Compute(Convert.FromBase64String(previousKey), registrationId))), given);
         return current | previous;
     }
 
@@ -33,7 +34,4 @@ public sealed class PostbackCredentials(IOptions<SigningOptions> signing)
 
     private static byte[] Compute(byte[] key, string registrationId) =>
         HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Purpose + registrationId));
-
-    internal static string Base64Url(ReadOnlySpan<byte> bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
