@@ -16,7 +16,7 @@ namespace ScormFunctions.Core.Registrations;
 /// </summary>
 public class RegistrationResultsStore(
     RegistrationRepository registrations,
-    TableProvider tables,
+    BlobContainerProvider containers,
     IOptions<RegistrationOptions> options,
     TimeProvider time,
     ILogger<RegistrationResultsStore> logger)
@@ -75,7 +75,7 @@ public class RegistrationResultsStore(
     public virtual async Task<Stream?> OpenDetailsAsync(RegistrationEntity entity, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(entity.DetailsBlob)) return null;
-        var container = await tables.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
         var blob = container.GetBlobClient(entity.DetailsBlob);
         try
         {
@@ -90,7 +90,7 @@ public class RegistrationResultsStore(
     private async Task<string> WriteDetailsAsync(string registrationId, DateTimeOffset updated, ActivityResult details, CancellationToken cancellationToken)
     {
         var name = $"{BlobNames.Segment(registrationId)}/{updated.UtcTicks:D19}.json";
-        var container = await tables.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(details, ScormCloudJson.Options);
         await container.GetBlobClient(name).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
         {

@@ -3,6 +3,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -20,6 +21,9 @@ public static class FunctionsTelemetry
 {
     public static IServiceCollection AddFunctionsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        // The Azure SDK's logs reach ILogger through the client factory (AddAzureClients); at Information it logs every
+        // storage request and response, which the spans already show.
+        services.AddLogging(l => l.AddFilter("Azure", LogLevel.Warning));
         // The Azure SDK emits its spans through ActivitySource only when this switch is on (still "experimental").
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         var telemetry = services.AddOpenTelemetry()
