@@ -38,9 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessControl>();
         services.AddSingleton<DevelopmentTokenIssuer>();
 
-        services.AddSingleton<IHealthProbe, StorageHealthProbe>();
-        services.AddSingleton<IHealthProbe, ScormCloudHealthProbe>();
-        services.AddSingleton<HealthHandler>();
+        services.AddReadinessChecks();
         services.AddSingleton<CourseHandlers>();
         services.AddRegistrations(configuration);
         services.AddImports(configuration);

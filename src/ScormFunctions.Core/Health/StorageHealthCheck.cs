@@ -1,14 +1,13 @@
 using Azure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Health;
 
 /// <summary>Storage is healthy when our course table answers a one-row query.</summary>
-public sealed class StorageHealthProbe(TableProvider tables) : IHealthProbe
+public sealed class StorageHealthCheck(TableProvider tables) : IHealthCheck
 {
-    public string Name => "storage";
-
-    public async Task<string?> CheckAsync(CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -17,15 +16,15 @@ public sealed class StorageHealthProbe(TableProvider tables) : IHealthProbe
             {
                 break;
             }
-            return null;
+            return HealthCheckResult.Healthy();
         }
         catch (RequestFailedException ex)
         {
-            return $"Table storage answered {ex.Status} ({ex.ErrorCode}).";
+            return HealthCheckResult.Unhealthy($"Table storage answered {ex.Status} ({ex.ErrorCode}).");
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException or AggregateException)
         {
-            return $"Table storage is unreachable ({ex.GetType().Name}).";
+            return HealthCheckResult.Unhealthy($"Table storage is unreachable ({ex.GetType().Name}).");
         }
     }
 }
