@@ -22,7 +22,9 @@ public sealed class StorageHealthCheck(TableProvider tables) : IHealthCheck
         {
             return HealthCheckResult.Unhealthy($"Table storage answered {ex.Status} ({ex.ErrorCode}).");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException or AggregateException)
+        // Our own token firing is the check's timeout: left to the health check service, which reports it as such.
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or AggregateException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return HealthCheckResult.Unhealthy($"Table storage is unreachable ({ex.GetType().Name}).");
         }
