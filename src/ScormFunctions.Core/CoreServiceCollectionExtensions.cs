@@ -30,8 +30,7 @@ public static class CoreServiceCollectionExtensions
         // After the resilience handler: every attempt is counted, retried 429s included.
         services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName))
             .AddHttpMessageHandler(() => new ScormCloudMetricsHandler());
-        services.AddSingleton<StorageClients>();
-        services.AddSingleton<TableProvider>();
+        services.AddStorage();
         services.AddSingleton<CourseRepository>();
         services.AddSingleton<RegistrationRepository>();
 
@@ -39,9 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessControl>();
         services.AddSingleton<DevelopmentTokenIssuer>();
 
-        services.AddSingleton<IHealthProbe, StorageHealthProbe>();
-        services.AddSingleton<IHealthProbe, ScormCloudHealthProbe>();
-        services.AddSingleton<HealthHandler>();
+        services.AddReadinessChecks();
         services.AddSingleton<CourseHandlers>();
         services.AddRegistrations(configuration);
         services.AddImports(configuration);

@@ -29,19 +29,8 @@ public class ImportRepository(TableProvider tables, TimeProvider time)
     public virtual async Task<ImportEntity?> UpdateWithRetryAsync(
         string courseId, string importId, Func<ImportEntity, bool> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var import = await GetAsync(courseId, importId, cancellationToken);
-            if (import is null || !change(import)) return import;
-            try
-            {
-                return await ReplaceAsync(import, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 10)
-            {
-                // Someone else wrote first; decide again on their version.
-            }
-        }
+        var table = await tables.GetTableAsync(TableNames.Imports, cancellationToken);
+        return await table.UpdateWithRetryAsync(courseId, importId, change, cancellationToken);
     }
 
     /// <summary>
