@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ScormFunctions.Core.Events;
 
@@ -12,7 +13,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ResultEventOutbox>();
         services.AddSingleton<EventSubscribers>();
-        services.AddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<OutboxDispatcher>(); // a test may stand in its own
         services.AddSingleton<EventHandlers>();
         // No resilience handler (the dispatcher retries durably, in order), no redirects, and no HttpClient logging:
         // its messages carry the full URL, and a subscriber's URL may hold a credential.
