@@ -53,6 +53,9 @@ public sealed class EventSubscribers
         All = all;
     }
 
+    /// <summary>Given subscribers (tests).</summary>
+    internal EventSubscribers(IEnumerable<IEventSubscriber> subscribers) => All = [.. subscribers];
+
     public IReadOnlyList<IEventSubscriber> All { get; }
 
     /// <summary>Scheme, host and path only: a URL can carry a token in its query or user info.</summary>
