@@ -96,7 +96,8 @@ public class OutboxDispatcher(
                 {
                     if (!written)
                     {
-                        logger.LogWarning("Outbox marker of {RegistrationId} announced event {Sequence} that was never written (writer stopped); removed",
+                        // Its writer lost an ETag race and then had nothing to write, or stopped before its transaction.
+                        logger.LogInformation("Outbox marker of {RegistrationId} announced event {Sequence}, which was never written; removed",
                             marker.PartitionKey, marker.MarkedSequence);
                     }
                     await pending.DeleteIfMatchAsync(marker, cancellationToken);
