@@ -10,6 +10,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Result events go to a development webhook inside the host, which the sample app shows (docs/registrations.md#result-events).
+export DevEvents__Inbox="${DevEvents__Inbox:-true}"
 
 for arg in "$@"; do
   case "$arg" in
@@ -63,6 +65,7 @@ ScormFunctions local host:
   sample SPA  http://127.0.0.1:7071/   (sign in: ada / ada-local = admin, lin / lin-local = learner)
   OIDC        ${Oidc__Authority:-off (development tokens only)}  (stop: scripts/oidc.sh stop)
   dev tokens  curl -s -X POST http://127.0.0.1:7071/api/dev/tokens -H 'content-type: application/json' -d '{"subject":"ada","roles":["admin"]}'
+  events      http://127.0.0.1:7071/api/dev/events (admin; what the development webhook received), /api/events/outbox
   Azurite     blob 127.0.0.1:10000, queue :10001, table :10002 (stop: scripts/azurite.sh stop)
   telemetry   $dashboard
 Press Ctrl+C to stop.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScormCloud.Client;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Health;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
@@ -42,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CourseHandlers>();
         services.AddRegistrations(configuration);
         services.AddImports(configuration);
+        services.AddResultEvents(configuration);
         return services;
     }
 }

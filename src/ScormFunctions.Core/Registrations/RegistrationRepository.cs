@@ -1,17 +1,23 @@
 using Azure;
 using Azure.Data.Tables;
+using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Registrations;
 
-/// <summary>Registration records plus their course/learner index rows.</summary>
-public class RegistrationRepository(TableProvider tables, TimeProvider time)
+/// <summary>
+/// Registration records plus their course/learner index rows. Updates go through the <see cref="ResultEventOutbox"/>
+/// (when there is one), which adds a result-change event to the same transaction when the effective result changed.
+/// </summary>
+public class RegistrationRepository(TableProvider tables, TimeProvider time, ResultEventOutbox? outbox = null)
 {
     public virtual async Task<RegistrationEntity?> GetAsync(string registrationId, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
-        return await table.GetOrDefaultAsync<RegistrationEntity>(registrationId, RegistrationEntity.Row, cancellationToken);
+        var registration = await table.GetOrDefaultAsync<RegistrationEntity>(registrationId, RegistrationEntity.Row, cancellationToken);
+        if (registration is not null) registration.ResultAsRead = ResultSnapshot.Of(registration);
+        return registration;
     }
 
     /// <summary>Writes the index rows, then inserts the record; throws <see cref="RecordAlreadyExistsException"/>.</summary>
@@ -31,7 +37,7 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time)
     {
         registration.UpdatedAt = time.GetUtcNow();
         var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
-        return await table.ReplaceAsync(registration, cancellationToken);
+        return outbox is null ? await table.ReplaceAsync(registration, cancellationToken) : await outbox.ReplaceAsync(table, registration, cancellationToken);
     }
 
     /// <summary>Removes the record and its index rows (used when SCORM Cloud refused a pending create).</summary>
