@@ -8,6 +8,7 @@ using ScormFunctions.Core.Health;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Imports;
+using ScormFunctions.Core.Privacy;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
 using ScormFunctions.Core.Telemetry;
@@ -45,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CourseHandlers>();
         services.AddRegistrations(configuration);
         services.AddImports(configuration);
+        services.AddLearnerDeletion(configuration);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScormCloud.Client;
+using ScormFunctions.Core.Durable;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Imports;
@@ -24,6 +25,7 @@ public static class ImportServiceCollectionExtensions
         services.TryAddSingleton<ImportRepository>();
         services.TryAddSingleton<ImportPostbackSigner>();
         services.TryAddSingleton<ImportActivities>();
+        services.AddSingleton(sp => ImportActivityTasks.Workflow(sp.GetRequiredService<ImportActivities>()));
         services.TryAddSingleton<ImportHandlers>();
         return services;
     }

@@ -37,6 +37,8 @@ public class RegistrationResultsStore(
             var entity = await registrations.GetAsync(registrationId, cancellationToken);
             if (entity is null || entity.State == RegistrationState.Deleted)
             {
+                // Deleted while we wrote its details (a learner deletion, say): that blob must not outlive it.
+                if (detailsBlob is not null) await DeleteDetailsAsync(detailsBlob, cancellationToken);
                 logger.LogWarning("Results from {Source} for unknown registration {RegistrationId} ignored", source, registrationId);
                 return ResultsApplyOutcome.Unknown;
             }
@@ -95,6 +97,12 @@ public class RegistrationResultsStore(
         {
             return null;
         }
+    }
+
+    private async Task DeleteDetailsAsync(string name, CancellationToken cancellationToken)
+    {
+        var container = await tables.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
     }
 
     private async Task<string> WriteDetailsAsync(string registrationId, DateTimeOffset updated, ActivityResult details, CancellationToken cancellationToken)

@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using ScormCloud.Client;
+using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Launch;
+using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Storage;
+
+namespace ScormFunctions.Core.Privacy;
+
+/// <summary>A registration to erase for a learner; <see cref="InScormCloud"/> when SCORM Cloud listed it for that learner.</summary>
+public sealed record ErasureCandidate(string RegistrationId, string? CourseId, bool InScormCloud);
+
+/// <summary>
+/// Erases everything held about a learner's registrations, a batch at a time: SCORM Cloud's registration, every row of
+/// our registration partition (the record and whatever other features keep beside it), its course and learner index
+/// rows, override history, results blobs, archived postbacks and used launch nonces. Every step is idempotent and the
+/// learner index row goes last, so a batch interrupted anywhere is simply repeated. A registration whose record
+/// belongs to another learner (a stale index row, or SCORM Cloud and we disagree) keeps our data: only what names this
+/// learner goes.
+/// </summary>
+public class RegistrationEraser(
+    TableProvider tables,
+    ScormCloudClient cloud,
+    ErasedRegistrations erased,
+    IOptions<StorageOptions> storage,
+    IOptions<RegistrationOptions> registrationOptions)
+{
+    private const int Parallelism = 4;
+
+    /// <summary>Erases the next <paramref name="batchSize"/> registrations of the learner's index; Found = 0 when none are left.</summary>
+    public virtual async Task<(LearnerDeletionCounts Counts, int Found)> EraseNextIndexedAsync(
+        string learnerId, int batchSize, CancellationToken cancellationToken)
+    {
+        var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
+        var page = await index.QueryPageAsync<RegistrationIndexEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {RegistrationIndexEntity.LearnerPartition(learnerId)}"), batchSize, null, cancellationToken);
+        var candidates = page.Values.Select(row => new ErasureCandidate(row.RowKey, null, InScormCloud: false)).ToList();
+        return (await EraseAsync(learnerId, candidates, cancellationToken), candidates.Count);
+    }
+
+    public virtual async Task<LearnerDeletionCounts> EraseAsync(
+        string learnerId, IReadOnlyCollection<ErasureCandidate> candidates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var tally = new ErasureTally();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var ours = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(candidates, parallel, async (candidate, ct) =>
+        {
+            if (await EraseRecordsAsync(learnerId, candidate, tally, ct)) ours[candidate.RegistrationId] = true;
+        });
+        await DeleteLaunchNoncesAsync(ours.Keys, tally, cancellationToken);
+        await DeleteArchivedPostbacksAsync(ours.Keys, tally, cancellationToken);
+        var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
+        await Parallel.ForEachAsync(candidates, parallel, async (candidate, ct) =>
+        {
+            if (candidate.InScormCloud || ours.ContainsKey(candidate.RegistrationId))
+            {
+                await DeleteInScormCloudAsync(candidate.RegistrationId, tally, ct);
+            }
+            // Last: while this row exists, the batch is repeated after a crash.
+            await DeleteRowAsync(index, RegistrationIndexEntity.LearnerPartition(learnerId), candidate.RegistrationId, () => Interlocked.Increment(ref tally.IndexRows), ct);
+        });
+        return tally.ToCounts();
+    }
+
+    /// <summary>Our rows and blobs of one registration; false (and nothing deleted) when its record names another learner.</summary>
+    private async Task<bool> EraseRecordsAsync(string learnerId, ErasureCandidate candidate, ErasureTally tally, CancellationToken cancellationToken)
+    {
+        var id = candidate.RegistrationId;
+        var registrations = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
+        var rows = await ListAsync(registrations, id, cancellationToken);
+        var record = rows.FirstOrDefault(r => r.RowKey == RegistrationEntity.Row);
+        if (record is not null && record.GetString(nameof(RegistrationEntity.LearnerId)) != learnerId) return false;
+
+        // Before the record goes: a postback that then finds no record also finds this, and its archived copy is dropped.
+        await erased.AddAsync(id, cancellationToken);
+        var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
+        if ((record?.GetString(nameof(RegistrationEntity.CourseId)) ?? candidate.CourseId) is { } courseId)
+        {
+            await DeleteRowAsync(index, RegistrationIndexEntity.CoursePartition(courseId), id, () => Interlocked.Increment(ref tally.IndexRows), cancellationToken);
+        }
+        foreach (var row in rows)
+        {
+            await DeleteRowAsync(registrations, row.PartitionKey, row.RowKey, () => Interlocked.Increment(ref tally.RegistrationRows), cancellationToken);
+        }
+        if (record is not null) Interlocked.Increment(ref tally.Registrations);
+
+        var overrides = await tables.GetTableAsync(TableNames.RegistrationOverrides, cancellationToken);
+        foreach (var row in await ListAsync(overrides, id, cancellationToken))
+        {
+            await DeleteRowAsync(overrides, row.PartitionKey, row.RowKey, () => Interlocked.Increment(ref tally.Overrides), cancellationToken);
+        }
+        var results = await tables.GetContainerAsync(registrationOptions.Value.ResultsContainer, cancellationToken);
+        Interlocked.Add(ref tally.ResultBlobs, await DeleteBlobsAsync(results, BlobNames.Segment(id) + "/", cancellationToken));
+        return true;
+    }
+
+    /// <summary>Used nonces live about an hour (the sweep removes expired ones): one scan of the table serves the batch.</summary>
+    private async Task DeleteLaunchNoncesAsync(ICollection<string> registrationIds, ErasureTally tally, CancellationToken cancellationToken)
+    {
+        if (registrationIds.Count == 0) return;
+        var ids = registrationIds.ToHashSet(StringComparer.Ordinal);
+        var table = await tables.GetTableAsync(LaunchNonceEntity.TableName, cancellationToken);
+        await foreach (var nonce in table.QueryAsync<LaunchNonceEntity>(
+            filter: (string?)null, select: ["PartitionKey", "RowKey", nameof(LaunchNonceEntity.RegistrationId)], cancellationToken: cancellationToken))
+        {
+            if (!ids.Contains(nonce.RegistrationId)) continue;
+            await DeleteRowAsync(table, nonce.PartitionKey, nonce.RowKey, () => tally.LaunchNonces++, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Archived postbacks are named <c>yyyy/MM/dd/{registration segment}/…</c>: one walk over the archive's days lists
+    /// which registrations each day holds, and only the batch's folders are listed and deleted.
+    /// </summary>
+    private async Task DeleteArchivedPostbacksAsync(ICollection<string> registrationIds, ErasureTally tally, CancellationToken cancellationToken)
+    {
+        if (registrationIds.Count == 0) return;
+        var segments = registrationIds.Select(BlobNames.Segment).ToHashSet(StringComparer.Ordinal);
+        var archive = await tables.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
+        await foreach (var day in DaysAsync(archive, cancellationToken))
+        {
+            await foreach (var folder in FoldersAsync(archive, day, cancellationToken))
+            {
+                if (segments.Contains(folder[day.Length..^1])) tally.ArchivedPostbacks += await DeleteBlobsAsync(archive, folder, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The archive's day folders (<c>yyyy/MM/dd/</c>).</summary>
+    private static async IAsyncEnumerable<string> DaysAsync(
+        BlobContainerClient archive, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var year in FoldersAsync(archive, "", cancellationToken))
+        {
+            await foreach (var month in FoldersAsync(archive, year, cancellationToken))
+            {
+                await foreach (var day in FoldersAsync(archive, month, cancellationToken)) yield return day;
+            }
+        }
+    }
+
+    private async Task DeleteInScormCloudAsync(string registrationId, ErasureTally tally, CancellationToken cancellationToken)
+    {
+        // Asked first so the count says what SCORM Cloud still had (its DELETE answers 404 and success alike).
+        if (!await cloud.RegistrationExistsAsync(registrationId, cancellationToken)) return;
+        await cloud.DeleteRegistrationAsync(registrationId, cancellationToken);
+        Interlocked.Increment(ref tally.ScormCloudRegistrations);
+    }
+
+    private static async Task<List<TableEntity>> ListAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>Deletes unconditionally; <paramref name="deleted"/> runs only when the row was there.</summary>
+    private static async Task DeleteRowAsync(TableClient table, string partitionKey, string rowKey, Action deleted, CancellationToken cancellationToken)
+    {
+        var response = await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        if (response.Status is >= 200 and < 300) deleted();
+    }
+
+    private static async Task<int> DeleteBlobsAsync(BlobContainerClient container, string prefix, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            if ((await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken)).Value) count++;
+        }
+        return count;
+    }
+
+    /// <summary>The "folders" (prefixes ending in '/') directly below <paramref name="prefix"/>.</summary>
+    private static async IAsyncEnumerable<string> FoldersAsync(
+        BlobContainerClient container, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = new GetBlobsByHierarchyOptions { Delimiter = "/", Prefix = prefix };
+        await foreach (var item in container.GetBlobsByHierarchyAsync(options, cancellationToken))
+        {
+            if (item.IsPrefix) yield return item.Prefix;
+        }
+    }
+}
