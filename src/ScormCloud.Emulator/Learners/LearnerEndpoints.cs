@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ScormCloud.Emulator.Api;
 using ScormCloud.Emulator.Store;
 
@@ -13,10 +14,15 @@ public static class LearnerEndpoints
     {
         // SCORM Cloud starts the deletion in the background and answers at once; the emulator deletes at once: the
         // learner's registrations with their player sessions, as a registration DELETE does.
-        api.MapPost("/learner/{learnerId}/delete-information", (string learnerId, string? userEmail, EmulatorStore store, TimeProvider time,
-            ILogger<LearnerDataDeletion> logger) =>
+        api.MapPost("/learner/{learnerId}/delete-information", (string learnerId, string? userEmail, EmulatorStore store,
+            IOptions<EmulatorOptions> options, TimeProvider time, ILogger<LearnerDataDeletion> logger) =>
         {
             if (string.IsNullOrWhiteSpace(userEmail)) return ApiResults.BadRequest("Required parameter 'userEmail' is missing.");
+            var realm = options.Value.RealmUserEmails?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            if (realm.Length > 0 && !realm.Contains(userEmail, StringComparer.OrdinalIgnoreCase))
+            {
+                return ApiResults.BadRequest($"[{userEmail}] is not the primary email of a user of this application's realm.");
+            }
             var removed = 0;
             foreach (var registration in store.Registrations.Values.Where(r => r.Learner.Id == learnerId).ToList())
             {
