@@ -28,9 +28,11 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // After the resilience handler: every attempt is counted, retried 429s included.
+        // After the resilience handler: every attempt is counted, retried 429s included. No HttpClient request logs:
+        // they and their scope print the URL, whose path can name a learner (SCORM Cloud's learner data deletion).
         services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName))
-            .AddHttpMessageHandler(() => new ScormCloudMetricsHandler());
+            .AddHttpMessageHandler(() => new ScormCloudMetricsHandler())
+            .RemoveAllLoggers();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<TableProvider>();
         services.AddSingleton<CourseRepository>();

@@ -9,7 +9,7 @@ namespace ScormFunctions.Core.Privacy;
 
 /// <summary>
 /// The deletion pass's activities. Each reads the learner id from the pass's record (a pass that has ended has none,
-/// so a late repeat of a step does nothing), does its idempotent work, and stores the counts so far on the record.
+/// so a late repeat of a step does nothing), does its idempotent work, and adds what it deleted to the record.
 /// Failures leave as <see cref="LearnerDeletionStepException"/> with a message naming only a kind and a status code:
 /// what Durable keeps in its history and the record shows as <c>lastError</c> names no one.
 /// </summary>
@@ -23,15 +23,15 @@ public class LearnerDeletionActivities(
 {
     /// <summary>The next batch of the learner's registrations in our index (more until a batch finds none).</summary>
     public virtual Task<LearnerDeletionStepResult> EraseRegistrationsAsync(LearnerDeletionStep step, CancellationToken cancellationToken) =>
-        RunStepAsync("learner_deletion.registrations", step, async learnerId =>
+        RunStepAsync("learner_deletion.registrations", step, async (learnerId, tally) =>
         {
-            var (counts, found) = await eraser.EraseNextIndexedAsync(learnerId, options.Value.BatchSize, cancellationToken);
-            return new LearnerDeletionStepResult(counts, More: found > 0);
+            var found = await eraser.EraseNextIndexedAsync(learnerId, options.Value.BatchSize, tally, cancellationToken);
+            return new LearnerDeletionStepResult(More: found > 0);
         }, cancellationToken);
 
     /// <summary>The first page of registrations SCORM Cloud lists for the learner (more while a page still deletes something).</summary>
     public virtual Task<LearnerDeletionStepResult> EraseScormCloudRegistrationsAsync(LearnerDeletionStep step, CancellationToken cancellationToken) =>
-        RunStepAsync("learner_deletion.scorm_cloud_registrations", step, async learnerId =>
+        RunStepAsync("learner_deletion.scorm_cloud_registrations", step, async (learnerId, tally) =>
         {
             var page = await cloud.GetRegistrationsAsync(new RegistrationQuery { LearnerId = learnerId }, cancellationToken);
             var candidates = page.Registrations
@@ -39,99 +39,111 @@ public class LearnerDeletionActivities(
                 .Take(options.Value.BatchSize)
                 .Select(r => new ErasureCandidate(r.Id!, r.Course?.Id, InScormCloud: true))
                 .ToList();
-            var counts = await eraser.EraseAsync(learnerId, candidates, cancellationToken);
-            return new LearnerDeletionStepResult(counts, More: counts.ScormCloudRegistrations > 0);
+            await eraser.EraseAsync(learnerId, candidates, tally, cancellationToken);
+            return new LearnerDeletionStepResult(More: tally.ToCounts().ScormCloudRegistrations > 0);
         }, cancellationToken);
 
     /// <summary>SCORM Cloud's learner data deletion (when <c>Privacy:ScormCloudRequesterEmail</c> is set); a refusal fails the pass.</summary>
     public virtual Task<LearnerDeletionStepResult> RequestScormCloudErasureAsync(LearnerDeletionStep step, CancellationToken cancellationToken) =>
-        RunStepAsync("learner_deletion.scorm_cloud_learner", step, async learnerId =>
+        RunStepAsync("learner_deletion.scorm_cloud_learner", step, async (learnerId, _) =>
         {
             if (options.Value.ScormCloudRequesterEmail is not { Length: > 0 } email)
             {
-                return new LearnerDeletionStepResult(LearnerDeletionCounts.None, false, ScormCloudLearnerData.NotConfigured);
+                return new LearnerDeletionStepResult(false, ScormCloudLearnerData.NotConfigured);
             }
             try
             {
                 await cloud.DeleteLearnerDataAsync(learnerId, email, cancellationToken);
-                return new LearnerDeletionStepResult(LearnerDeletionCounts.None, false, ScormCloudLearnerData.Requested);
+                return new LearnerDeletionStepResult(false, ScormCloudLearnerData.Requested);
             }
             catch (ScormCloudException ex) when (!ex.IsTransient)
             {
-                return new LearnerDeletionStepResult(LearnerDeletionCounts.None, false, ScormCloudLearnerData.Refused,
+                return new LearnerDeletionStepResult(false, ScormCloudLearnerData.Refused,
                     $"SCORM Cloud answered {ex.Status} to the learner data deletion request (are delete operations enabled for the application?).");
             }
         }, cancellationToken);
 
-    /// <summary>Stores progress or the end of the pass; the end removes the learner id from the record. Idempotent.</summary>
+    /// <summary>Ends the pass: its status and end time; the learner id leaves the record. Idempotent.</summary>
     public virtual async Task<bool> SaveAsync(LearnerDeletionOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         using var span = LearnerDeletionTelemetry.StartStep("learner_deletion.save", outcome.Pseudonym, outcome.Pass, outcome.TraceParent);
         var now = time.GetUtcNow();
-        var ends = outcome.Status != LearnerDeletionStatus.Running;
         var endedHere = false;
         var saved = await deletions.UpdateAsync(outcome.Pseudonym, outcome.Pass, deletion =>
         {
             endedHere = false;
             if (deletion.Status != LearnerDeletionStatus.Running) return false; // ended already: a repeated call
-            deletion.Counts = outcome.Counts;
+            deletion.Status = outcome.Status;
+            deletion.FinishedAt = now;
+            deletion.LearnerId = null;
             deletion.LastError = outcome.Error;
             deletion.ScormCloudLearnerData = outcome.ScormCloudLearnerData ?? deletion.ScormCloudLearnerData;
-            if (ends)
-            {
-                deletion.Status = outcome.Status;
-                deletion.FinishedAt = now;
-                deletion.LearnerId = null;
-                endedHere = true;
-            }
+            endedHere = true;
             return true;
         }, cancellationToken);
         if (endedHere && saved is not null)
         {
             LearnerDeletionTelemetry.RecordFinished(saved, now);
             using var scope = logger.BeginScope(LearnerDeletionTelemetry.Scope(outcome.Pseudonym, outcome.Pass));
-            logger.LogInformation("Learner deletion {LearnerPseudonym} pass {Pass} {Status} after {Duration}: {Counts}, SCORM Cloud learner data {ScormCloudLearnerData}",
-                outcome.Pseudonym, outcome.Pass, outcome.Status, now - saved.StartedAt, outcome.Counts, saved.ScormCloudLearnerData);
+            logger.LogInformation("Learner deletion {LearnerPseudonym} pass {Pass} {Status} after {Duration}: deleted {Counts}, SCORM Cloud learner data {ScormCloudLearnerData}",
+                outcome.Pseudonym, outcome.Pass, outcome.Status, now - saved.StartedAt, saved.Counts, saved.ScormCloudLearnerData);
         }
         return true;
     }
 
+    /// <summary>
+    /// Runs a step for the pass's learner and adds what it deleted to the record — also when it fails halfway, since a
+    /// retry would not find those items again — with its error as <c>lastError</c> (cleared by a step that succeeds).
+    /// </summary>
     private async Task<LearnerDeletionStepResult> RunStepAsync(
-        string name, LearnerDeletionStep step, Func<string, Task<LearnerDeletionStepResult>> work, CancellationToken cancellationToken)
+        string name, LearnerDeletionStep step, Func<string, ErasureTally, Task<LearnerDeletionStepResult>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         using var span = LearnerDeletionTelemetry.StartStep(name, step.Pseudonym, step.Pass, step.TraceParent);
         using var scope = logger.BeginScope(LearnerDeletionTelemetry.Scope(step.Pseudonym, step.Pass));
+        var tally = new ErasureTally();
+        LearnerDeletionStepResult? result = null;
+        string? failure = null;
         try
         {
             var deletion = await deletions.GetAsync(step.Pseudonym, step.Pass, cancellationToken);
             if (deletion is not { Status: LearnerDeletionStatus.Running, LearnerId: { } learnerId })
             {
-                return new LearnerDeletionStepResult(step.Counts, More: false);
+                return new LearnerDeletionStepResult(More: false); // the pass ended: a late repeat of a step does nothing
             }
-            var result = await work(learnerId);
-            var total = step.Counts.Add(result.Counts);
-            await deletions.UpdateAsync(step.Pseudonym, step.Pass, d =>
-            {
-                if (d.Status != LearnerDeletionStatus.Running) return false;
-                d.Counts = total;
-                d.LastError = result.Error;
-                d.ScormCloudLearnerData = result.ScormCloudLearnerData ?? d.ScormCloudLearnerData;
-                return true;
-            }, cancellationToken);
-            LearnerDeletionTelemetry.CountDeleted(result.Counts);
-            logger.LogInformation("Learner deletion {LearnerPseudonym} pass {Pass}, {Step}: deleted {Counts}; more: {More}",
-                step.Pseudonym, step.Pass, name, result.Counts, result.More);
-            return result with { Counts = total };
+            result = await work(learnerId, tally);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var reason = $"{name}: {Describe(ex)}";
-            span.Fail(reason);
-            logger.LogWarning("Learner deletion {LearnerPseudonym} pass {Pass} step failed: {Error}", step.Pseudonym, step.Pass, reason);
-            throw new LearnerDeletionStepException(reason);
+            failure = $"{name}: {Describe(ex)}";
         }
+        var deleted = tally.ToCounts();
+        try
+        {
+            await deletions.UpdateAsync(step.Pseudonym, step.Pass, d =>
+            {
+                if (d.Status != LearnerDeletionStatus.Running) return false;
+                d.Counts = d.Counts.Add(deleted);
+                d.LastError = failure ?? result?.Error;
+                d.ScormCloudLearnerData = result?.ScormCloudLearnerData ?? d.ScormCloudLearnerData;
+                return true;
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            failure ??= $"{name}: {Describe(ex)}";
+        }
+        LearnerDeletionTelemetry.CountDeleted(deleted);
+        if (failure is not null)
+        {
+            span.Fail(failure);
+            logger.LogWarning("Learner deletion {LearnerPseudonym} pass {Pass} step failed after deleting {Counts}: {Error}", step.Pseudonym, step.Pass, deleted, failure);
+            throw new LearnerDeletionStepException(failure);
+        }
+        logger.LogInformation("Learner deletion {LearnerPseudonym} pass {Pass}, {Step}: deleted {Counts}; more: {More}",
+            step.Pseudonym, step.Pass, name, deleted, result!.More);
+        return result;
     }
 
     /// <summary>A kind and a status code only: SCORM Cloud's and storage's own messages can quote ids.</summary>

@@ -1,6 +1,6 @@
 namespace ScormFunctions.Core.Privacy;
 
-/// <summary>What a deletion pass deleted, by kind (carried in orchestration state, stored on the deletion record, shown by GET).</summary>
+/// <summary>What a deletion pass deleted, by kind (kept on the deletion record, shown by GET).</summary>
 /// <param name="ScormCloudRegistrations">Registrations deleted in SCORM Cloud.</param>
 /// <param name="Registrations">Our registration records.</param>
 /// <param name="RegistrationRows">Every row of those records' partitions (the record and anything other features keep beside it).</param>
@@ -39,18 +39,34 @@ public sealed record LearnerDeletionCounts(
     ];
 }
 
-/// <summary>Thread-safe counting while one batch is erased in parallel.</summary>
-internal sealed class ErasureTally
+/// <summary>The kinds a pass counts, in the order of <see cref="LearnerDeletionCounts"/>.</summary>
+public enum ErasedKind
 {
-    public int ScormCloudRegistrations;
-    public int Registrations;
-    public int RegistrationRows;
-    public int IndexRows;
-    public int Overrides;
-    public int ResultBlobs;
-    public int ArchivedPostbacks;
-    public int LaunchNonces;
+    ScormCloudRegistrations,
+    Registrations,
+    RegistrationRows,
+    IndexRows,
+    Overrides,
+    ResultBlobs,
+    ArchivedPostbacks,
+    LaunchNonces,
+}
 
-    public LearnerDeletionCounts ToCounts() =>
-        new(ScormCloudRegistrations, Registrations, RegistrationRows, IndexRows, Overrides, ResultBlobs, ArchivedPostbacks, LaunchNonces);
+/// <summary>
+/// What one step deleted so far, counted as it goes (thread-safe: a batch is erased in parallel), so a step that fails
+/// halfway still reports what it did delete.
+/// </summary>
+public sealed class ErasureTally
+{
+    private readonly int[] counts = new int[Enum.GetValues<ErasedKind>().Length];
+
+    public void Add(ErasedKind kind, int count = 1) => Interlocked.Add(ref counts[(int)kind], count);
+
+    public LearnerDeletionCounts ToCounts()
+    {
+        int Read(ErasedKind kind) => Volatile.Read(ref counts[(int)kind]);
+        return new(Read(ErasedKind.ScormCloudRegistrations), Read(ErasedKind.Registrations), Read(ErasedKind.RegistrationRows),
+            Read(ErasedKind.IndexRows), Read(ErasedKind.Overrides), Read(ErasedKind.ResultBlobs), Read(ErasedKind.ArchivedPostbacks),
+            Read(ErasedKind.LaunchNonces));
+    }
 }

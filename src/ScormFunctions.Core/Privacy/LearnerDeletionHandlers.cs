@@ -28,11 +28,21 @@ public sealed class LearnerDeletionHandlers(
     /// </summary>
     public async Task<IResult> StartAsync(HttpRequest request, string learnerId, IOrchestrationStarter starter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(starter);
         var auth = await access.RequireAdminAsync(request, cancellationToken);
         if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(learnerId, "learnerId") is { } invalid) return invalid;
+        var deletion = await StartPassAsync(learnerId, auth.Caller.Subject, starter, cancellationToken);
+        return Results.Accepted($"/api/learners/{Uri.EscapeDataString(learnerId)}/deletion", LearnerDeletionResponse.From(deletion));
+    }
 
+    /// <summary>
+    /// The running pass (its orchestration started again, should a crash have lost the start), or a new one. Two
+    /// concurrent requests cannot both start a pass: pass numbers are row keys, so the second insert fails and that
+    /// request answers with the first one's pass.
+    /// </summary>
+    public async Task<LearnerDeletionEntity> StartPassAsync(string learnerId, string requestedBy, IOrchestrationStarter starter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(starter);
         var pseudonym = pseudonyms.Learner(learnerId);
         using var span = ScormTelemetry.Source.StartActivity("learner_deletion.request")?.SetTag(LearnerDeletionTelemetry.PseudonymTag, pseudonym);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["LearnerPseudonym"] = pseudonym });
@@ -41,9 +51,8 @@ public sealed class LearnerDeletionHandlers(
             var latest = await deletions.GetLatestAsync(pseudonym, cancellationToken);
             if (latest is { Status: LearnerDeletionStatus.Running })
             {
-                // Repeated while it runs: the same pass (and its orchestration is started if a crash lost the start).
                 await StartOrchestrationAsync(latest, starter, cancellationToken);
-                return Accepted(learnerId, latest);
+                return latest;
             }
             var pass = (latest?.Pass ?? 0) + 1;
             var started = await deletions.TryInsertAsync(new LearnerDeletionEntity
@@ -52,16 +61,16 @@ public sealed class LearnerDeletionHandlers(
                 Pass = pass,
                 DeletionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
                 LearnerId = learnerId,
-                RequestedBy = auth.Caller.Subject,
+                RequestedBy = requestedBy,
                 StartedAt = time.GetUtcNow(),
                 TraceParent = Activity.Current?.Id,
             }, cancellationToken);
-            if (started is null) continue; // a concurrent DELETE started this pass: answer with it
+            if (started is null) continue;
             span?.SetTag(LearnerDeletionTelemetry.PassTag, pass);
             await StartOrchestrationAsync(started, starter, cancellationToken);
             logger.LogInformation("Learner deletion {LearnerPseudonym} pass {Pass} ({DeletionId}) requested by {Actor}",
-                pseudonym, pass, started.DeletionId, auth.Caller.Subject);
-            return Accepted(learnerId, started);
+                pseudonym, pass, started.DeletionId, requestedBy);
+            return started;
         }
     }
 
@@ -81,9 +90,6 @@ public sealed class LearnerDeletionHandlers(
         starter.StartOnceAsync(
             LearnerDeletionOrchestration.Name, LearnerDeletionTracking.InstanceId(deletion.PartitionKey, deletion.Pass),
             LearnerDeletionTracking.InitialRun(deletion, options.Value), cancellationToken);
-
-    private static IResult Accepted(string learnerId, LearnerDeletionEntity deletion) =>
-        Results.Accepted($"/api/learners/{Uri.EscapeDataString(learnerId)}/deletion", LearnerDeletionResponse.From(deletion));
 }
 
 /// <summary>A deletion pass as the API shows it: progress while it runs, the audit record after.</summary>

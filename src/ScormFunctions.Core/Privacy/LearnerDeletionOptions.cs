@@ -12,7 +12,6 @@ public sealed class LearnerDeletionOptions : IValidatableObject
     /// (LearnerApi.DeleteAllLearnerData) is made on that user's behalf. Unset: that request is not made (the pass
     /// still deletes the learner's registrations there). <value>Default: unset</value>
     /// </summary>
-    [EmailAddress]
     public string? ScormCloudRequesterEmail { get; set; }
 
     /// <summary>Registrations erased per activity call. <value>Default: 50</value></summary>
@@ -46,6 +45,10 @@ public sealed class LearnerDeletionOptions : IValidatableObject
             // The Durable RetryPolicy rejects these, which would fail every pass on its first step.
             yield return new ValidationResult("Privacy:ActivityFirstRetryInterval must be positive and not above Privacy:ActivityMaxRetryInterval.",
                 [nameof(ActivityFirstRetryInterval), nameof(ActivityMaxRetryInterval)]);
+        }
+        if (!string.IsNullOrEmpty(ScormCloudRequesterEmail) && !new EmailAddressAttribute().IsValid(ScormCloudRequesterEmail))
+        {
+            yield return new ValidationResult("Privacy:ScormCloudRequesterEmail must be an email address (or empty).", [nameof(ScormCloudRequesterEmail)]);
         }
         if (OutageBackoff <= TimeSpan.Zero) yield return new ValidationResult("Privacy:OutageBackoff must be positive.", [nameof(OutageBackoff)]);
         if (GiveUpAfter <= TimeSpan.Zero) yield return new ValidationResult("Privacy:GiveUpAfter must be positive.", [nameof(GiveUpAfter)]);

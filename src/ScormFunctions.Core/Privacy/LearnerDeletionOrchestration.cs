@@ -8,7 +8,7 @@ namespace ScormFunctions.Core.Privacy;
 /// learner's registrations we index, batch by batch; then any SCORM Cloud still lists for the learner; then ask SCORM
 /// Cloud to delete the learner's own data; then record the outcome. Each step is an idempotent activity that reports
 /// "more" until a batch finds nothing, so a crash anywhere repeats at most one batch. A step that fails all its retries
-/// is an outage: the pass waits and tries again until <see cref="LearnerDeletionRun.GiveUpAt"/>. Its input and history
+/// is an outage: the pass waits and tries again until <see cref="LearnerDeletionRun.GiveUpAt"/>, then ends failed. Its input and history
 /// hold the learner's pseudonym, never the learner id (the activities read that from the pass's record).
 /// </summary>
 public static class LearnerDeletionOrchestration
@@ -36,10 +36,9 @@ public static class LearnerDeletionOrchestration
             try
             {
                 var result = await context.CallActivityAsync<LearnerDeletionStepResult>(
-                    LearnerDeletionActivityNames.For(run.Phase), new LearnerDeletionStep(run.Pseudonym, run.Pass, run.Counts, run.TraceParent), retry);
+                    LearnerDeletionActivityNames.For(run.Phase), new LearnerDeletionStep(run.Pseudonym, run.Pass, run.TraceParent), retry);
                 run = run with
                 {
-                    Counts = result.Counts,
                     ScormCloudLearnerData = result.ScormCloudLearnerData ?? run.ScormCloudLearnerData,
                     Error = result.Error ?? run.Error,
                     Phase = result.More ? run.Phase : run.Phase + 1,
@@ -47,6 +46,7 @@ public static class LearnerDeletionOrchestration
             }
             catch (TaskFailedException ex)
             {
+                // The step stored what it deleted and its error (lastError) before it failed.
                 var error = ex.FailureDetails.ErrorMessage;
                 if (context.CurrentUtcDateTime >= run.GiveUpAt.UtcDateTime)
                 {
@@ -54,7 +54,6 @@ public static class LearnerDeletionOrchestration
                 }
                 logger.LogWarning("Learner deletion {LearnerPseudonym} pass {Pass}: {Phase} failed after retries, trying again in {Backoff}: {Error}",
                     run.Pseudonym, run.Pass, run.Phase, settings.OutageBackoff, error);
-                await SaveAsync(context, Outcome(run, LearnerDeletionStatus.Running, error), retry, settings.OutageBackoff, logger);
                 await context.CreateTimer(context.CurrentUtcDateTime.Add(settings.OutageBackoff), CancellationToken.None);
             }
         }
@@ -64,13 +63,11 @@ public static class LearnerDeletionOrchestration
 
     private static async Task<string> FinishAsync(TaskOrchestrationContext context, LearnerDeletionRun run, string status, TaskOptions retry, ILogger logger)
     {
-        await SaveAsync(context, Outcome(run, status, run.Error), retry, run.Settings.OutageBackoff, logger);
-        logger.LogInformation("Learner deletion {LearnerPseudonym} pass {Pass} ended {Status}: {Counts}", run.Pseudonym, run.Pass, status, run.Counts);
+        var outcome = new LearnerDeletionOutcome(run.Pseudonym, run.Pass, status, run.ScormCloudLearnerData, run.Error, run.TraceParent);
+        await SaveAsync(context, outcome, retry, run.Settings.OutageBackoff, logger);
+        logger.LogInformation("Learner deletion {LearnerPseudonym} pass {Pass} ended {Status}", run.Pseudonym, run.Pass, status);
         return status;
     }
-
-    private static LearnerDeletionOutcome Outcome(LearnerDeletionRun run, string status, string? error) =>
-        new(run.Pseudonym, run.Pass, status, run.Counts, run.ScormCloudLearnerData, error, run.TraceParent);
 
     /// <summary>Saving is retried until it lands: an outcome is never dropped because storage was briefly down.</summary>
     private static async Task SaveAsync(TaskOrchestrationContext context, LearnerDeletionOutcome outcome, TaskOptions retry, TimeSpan backoff, ILogger logger)
@@ -112,23 +109,23 @@ public sealed record LearnerDeletionRun(string Pseudonym, int Pass, DateTimeOffs
 {
     public LearnerDeletionPhase Phase { get; init; }
 
-    public LearnerDeletionCounts Counts { get; init; } = LearnerDeletionCounts.None;
-
     public string? ScormCloudLearnerData { get; init; }
 
     /// <summary>Why the pass fails (a refusal by SCORM Cloud, or the last outage at the give-up time).</summary>
     public string? Error { get; init; }
 }
 
-/// <summary>Input of a step activity: which pass, and the counts so far (the step stores them plus its own).</summary>
-public sealed record LearnerDeletionStep(string Pseudonym, int Pass, LearnerDeletionCounts Counts, string? TraceParent);
+/// <summary>Input of a step activity: which pass.</summary>
+public sealed record LearnerDeletionStep(string Pseudonym, int Pass, string? TraceParent);
 
-/// <summary>A step's result: the counts so far including this step, and whether its phase has more to do.</summary>
-public sealed record LearnerDeletionStepResult(LearnerDeletionCounts Counts, bool More, string? ScormCloudLearnerData = null, string? Error = null);
+/// <summary>
+/// A step's result: whether its phase has more to do (what it deleted is added to the pass's record as it goes, not
+/// carried here: a step that fails halfway has still deleted something, and a retry would not find it again).
+/// </summary>
+public sealed record LearnerDeletionStepResult(bool More, string? ScormCloudLearnerData = null, string? Error = null);
 
-/// <summary>What the save activity writes: progress (status running, with the last error) or the end of the pass.</summary>
-public sealed record LearnerDeletionOutcome(
-    string Pseudonym, int Pass, string Status, LearnerDeletionCounts Counts, string? ScormCloudLearnerData, string? Error, string? TraceParent);
+/// <summary>The end of the pass, for the save activity.</summary>
+public sealed record LearnerDeletionOutcome(string Pseudonym, int Pass, string Status, string? ScormCloudLearnerData, string? Error, string? TraceParent);
 
 /// <summary>Names of the orchestration's activities (the Functions activity functions carry the same names).</summary>
 public static class LearnerDeletionActivityNames

@@ -32,22 +32,23 @@ public class RegistrationEraser(
 {
     private const int Parallelism = 4;
 
-    /// <summary>Erases the next <paramref name="batchSize"/> registrations of the learner's index; Found = 0 when none are left.</summary>
-    public virtual async Task<(LearnerDeletionCounts Counts, int Found)> EraseNextIndexedAsync(
-        string learnerId, int batchSize, CancellationToken cancellationToken)
+    /// <summary>Erases the next <paramref name="batchSize"/> registrations of the learner's index; returns how many (0: none left).</summary>
+    public virtual async Task<int> EraseNextIndexedAsync(string learnerId, int batchSize, ErasureTally tally, CancellationToken cancellationToken)
     {
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
         var page = await index.QueryPageAsync<RegistrationIndexEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {RegistrationIndexEntity.LearnerPartition(learnerId)}"), batchSize, null, cancellationToken);
         var candidates = page.Values.Select(row => new ErasureCandidate(row.RowKey, null, InScormCloud: false)).ToList();
-        return (await EraseAsync(learnerId, candidates, cancellationToken), candidates.Count);
+        await EraseAsync(learnerId, candidates, tally, cancellationToken);
+        return candidates.Count;
     }
 
-    public virtual async Task<LearnerDeletionCounts> EraseAsync(
-        string learnerId, IReadOnlyCollection<ErasureCandidate> candidates, CancellationToken cancellationToken)
+    /// <summary>Erases a batch, counting into <paramref name="tally"/> as it goes.</summary>
+    public virtual async Task EraseAsync(
+        string learnerId, IReadOnlyCollection<ErasureCandidate> candidates, ErasureTally tally, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var tally = new ErasureTally();
+        ArgumentNullException.ThrowIfNull(tally);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         var ours = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(candidates, parallel, async (candidate, ct) =>
@@ -64,9 +65,8 @@ public class RegistrationEraser(
                 await DeleteInScormCloudAsync(candidate.RegistrationId, tally, ct);
             }
             // Last: while this row exists, the batch is repeated after a crash.
-            await DeleteRowAsync(index, RegistrationIndexEntity.LearnerPartition(learnerId), candidate.RegistrationId, () => Interlocked.Increment(ref tally.IndexRows), ct);
+            await DeleteRowAsync(index, RegistrationIndexEntity.LearnerPartition(learnerId), candidate.RegistrationId, () => tally.Add(ErasedKind.IndexRows), ct);
         });
-        return tally.ToCounts();
     }
 
     /// <summary>Our rows and blobs of one registration; false (and nothing deleted) when its record names another learner.</summary>
@@ -83,21 +83,21 @@ public class RegistrationEraser(
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
         if ((record?.GetString(nameof(RegistrationEntity.CourseId)) ?? candidate.CourseId) is { } courseId)
         {
-            await DeleteRowAsync(index, RegistrationIndexEntity.CoursePartition(courseId), id, () => Interlocked.Increment(ref tally.IndexRows), cancellationToken);
+            await DeleteRowAsync(index, RegistrationIndexEntity.CoursePartition(courseId), id, () => tally.Add(ErasedKind.IndexRows), cancellationToken);
         }
         foreach (var row in rows)
         {
-            await DeleteRowAsync(registrations, row.PartitionKey, row.RowKey, () => Interlocked.Increment(ref tally.RegistrationRows), cancellationToken);
+            await DeleteRowAsync(registrations, row.PartitionKey, row.RowKey, () => tally.Add(ErasedKind.RegistrationRows), cancellationToken);
         }
-        if (record is not null) Interlocked.Increment(ref tally.Registrations);
+        if (record is not null) tally.Add(ErasedKind.Registrations);
 
         var overrides = await tables.GetTableAsync(TableNames.RegistrationOverrides, cancellationToken);
         foreach (var row in await ListAsync(overrides, id, cancellationToken))
         {
-            await DeleteRowAsync(overrides, row.PartitionKey, row.RowKey, () => Interlocked.Increment(ref tally.Overrides), cancellationToken);
+            await DeleteRowAsync(overrides, row.PartitionKey, row.RowKey, () => tally.Add(ErasedKind.Overrides), cancellationToken);
         }
         var results = await tables.GetContainerAsync(registrationOptions.Value.ResultsContainer, cancellationToken);
-        Interlocked.Add(ref tally.ResultBlobs, await DeleteBlobsAsync(results, BlobNames.Segment(id) + "/", cancellationToken));
+        tally.Add(ErasedKind.ResultBlobs, await DeleteBlobsAsync(results, BlobNames.Segment(id) + "/", cancellationToken));
         return true;
     }
 
@@ -111,7 +111,7 @@ public class RegistrationEraser(
             filter: (string?)null, select: ["PartitionKey", "RowKey", nameof(LaunchNonceEntity.RegistrationId)], cancellationToken: cancellationToken))
         {
             if (!ids.Contains(nonce.RegistrationId)) continue;
-            await DeleteRowAsync(table, nonce.PartitionKey, nonce.RowKey, () => tally.LaunchNonces++, cancellationToken);
+            await DeleteRowAsync(table, nonce.PartitionKey, nonce.RowKey, () => tally.Add(ErasedKind.LaunchNonces), cancellationToken);
         }
     }
 
@@ -128,7 +128,7 @@ public class RegistrationEraser(
         {
             await foreach (var folder in FoldersAsync(archive, day, cancellationToken))
             {
-                if (segments.Contains(folder[day.Length..^1])) tally.ArchivedPostbacks += await DeleteBlobsAsync(archive, folder, cancellationToken);
+                if (segments.Contains(folder[day.Length..^1])) tally.Add(ErasedKind.ArchivedPostbacks, await DeleteBlobsAsync(archive, folder, cancellationToken));
             }
         }
     }
@@ -151,7 +151,7 @@ public class RegistrationEraser(
         // Asked first so the count says what SCORM Cloud still had (its DELETE answers 404 and success alike).
         if (!await cloud.RegistrationExistsAsync(registrationId, cancellationToken)) return;
         await cloud.DeleteRegistrationAsync(registrationId, cancellationToken);
-        Interlocked.Increment(ref tally.ScormCloudRegistrations);
+        tally.Add(ErasedKind.ScormCloudRegistrations);
     }
 
     private static async Task<List<TableEntity>> ListAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
