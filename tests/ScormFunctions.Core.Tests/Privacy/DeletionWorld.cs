@@ -160,32 +160,12 @@ internal sealed class DeletionWorld : IAsyncDisposable
         (await Services.GetRequiredService<LearnerDeletionRepository>().GetAsync(deletion.PartitionKey, deletion.Pass, Ct))!;
 
     /// <summary>Everything we hold about a registration, by kind (the same kinds the pass counts).</summary>
-    public async Task<Held> HeldAsync(string registrationId, string courseId, string learnerId)
-    {
-        var registrations = await Tables.GetTableAsync(TableNames.Registrations, Ct);
-        var index = await Tables.GetTableAsync(TableNames.RegistrationIndex, Ct);
-        var overrides = await Tables.GetTableAsync(TableNames.RegistrationOverrides, Ct);
-        var nonces = await Tables.GetTableAsync(LaunchNonceEntity.TableName, Ct);
-        var segment = BlobNames.Segment(registrationId);
-        var results = await Tables.GetContainerAsync(Services.GetRequiredService<IOptions<RegistrationOptions>>().Value.ResultsContainer, Ct);
-        var archive = await Tables.GetContainerAsync(Services.GetRequiredService<IOptions<StorageOptions>>().Value.ArchiveContainer, Ct);
-        return new Held(
-            await CountAsync(registrations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {registrationId}"), cancellationToken: Ct)),
-            await CountAsync(index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-                $"(PartitionKey eq {RegistrationIndexEntity.CoursePartition(courseId)} or PartitionKey eq {RegistrationIndexEntity.LearnerPartition(learnerId)}) and RowKey eq {registrationId}"), cancellationToken: Ct)),
-            await CountAsync(overrides.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {registrationId}"), cancellationToken: Ct)),
-            await CountAsync(results.GetBlobsAsync(new GetBlobsOptions { Prefix = segment + "/" }, Ct)),
-            await CountAsync(archive.GetBlobsAsync(cancellationToken: Ct), b => b.Name.Split('/') is { Length: 5 } parts && parts[3] == segment),
-            await CountAsync(nonces.QueryAsync<LaunchNonceEntity>(TableClient.CreateQueryFilter($"RegistrationId eq {registrationId}"), cancellationToken: Ct)),
-            await Cloud.RegistrationExistsAsync(registrationId, Ct));
-    }
-
-    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items, Func<T, bool>? where = null)
-    {
-        var count = 0;
-        await foreach (var item in items) if (where?.Invoke(item) ?? true) count++;
-        return count;
-    }
+    public Task<HeldData> HeldAsync(string registrationId, string courseId, string learnerId) =>
+        HeldData.ReadAsync(
+            Services.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix,
+            Services.GetRequiredService<IOptions<RegistrationOptions>>().Value.ResultsContainer,
+            Services.GetRequiredService<IOptions<StorageOptions>>().Value.ArchiveContainer,
+            Emulator, registrationId, courseId, learnerId, Ct);
 
     public async ValueTask DisposeAsync()
     {
@@ -193,12 +173,6 @@ internal sealed class DeletionWorld : IAsyncDisposable
         await Services.DisposeAsync();
         await Emulator.DisposeAsync();
     }
-}
-
-/// <summary>What is held about one registration: rows and blobs by kind, and whether SCORM Cloud has it.</summary>
-internal sealed record Held(int RegistrationRows, int IndexRows, int Overrides, int ResultBlobs, int ArchivedPostbacks, int LaunchNonces, bool InScormCloud)
-{
-    public static Held Nothing { get; } = new(0, 0, 0, 0, 0, 0, false);
 }
 
 /// <summary>Every log line written through the service provider's loggers, formatted, with its scopes.</summary>

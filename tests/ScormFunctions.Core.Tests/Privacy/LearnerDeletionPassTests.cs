@@ -7,6 +7,7 @@ using ScormCloud.Emulator.Store;
 using ScormFunctions.Core.Privacy;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
+using ScormFunctions.Testing;
 
 namespace ScormFunctions.Core.Tests.Privacy;
 
@@ -58,10 +59,10 @@ public sealed class LearnerDeletionPassTests
         Assert.Equal(new LearnerDeletionCounts(
             ScormCloudRegistrations: 4, Registrations: 3, RegistrationRows: 4, IndexRows: 7, Overrides: 4, ResultBlobs: 3, ArchivedPostbacks: 4, LaunchNonces: 3),
             record.Counts);
-        foreach (var (id, course) in adas) Assert.Equal(Held.Nothing, await world.HeldAsync(id, course, ada));
-        Assert.Equal(Held.Nothing, await world.HeldAsync(lost, golf, ada));
+        foreach (var (id, course) in adas) Assert.Equal(HeldData.Nothing, await world.HeldAsync(id, course, ada));
+        Assert.Equal(HeldData.Nothing, await world.HeldAsync(lost, golf, ada));
         Assert.Equal(bobBefore, await world.HeldAsync(bobs, golf, bob));
-        Assert.Equal(new Held(1, 2, 1, 1, 1, 1, true), bobBefore);
+        Assert.Equal(new HeldData(1, 2, 1, 1, 1, 1, true), bobBefore);
         var store = world.Emulator.Services.GetRequiredService<EmulatorStore>();
         Assert.DoesNotContain(store.Registrations.Values, r => r.Learner.Id == ada);
         var request = Assert.Single(store.LearnerDataDeletions);
@@ -105,7 +106,7 @@ public sealed class LearnerDeletionPassTests
         Assert.Equal(LearnerDeletionStatus.Running, waiting.Status);
         Assert.Matches("^learner_deletion\\.registrations: SCORM Cloud answered 50[03]$", waiting.LastError);
         Assert.Equal((LearnerDeletionStatus.Completed, null, 1, 1), (record.Status, record.LastError, record.Registrations, record.ScormCloudRegistrations));
-        Assert.Equal(Held.Nothing, await world.HeldAsync(registration, course, ada));
+        Assert.Equal(HeldData.Nothing, await world.HeldAsync(registration, course, ada));
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class LearnerDeletionPassTests
 
         Assert.Equal((LearnerDeletionStatus.Failed, ScormCloudLearnerData.Refused), (record.Status, record.ScormCloudLearnerData));
         Assert.StartsWith("SCORM Cloud answered 400 to the learner data deletion request", record.LastError, StringComparison.Ordinal);
-        Assert.Equal(Held.Nothing, await world.HeldAsync(registration, course, ada));
+        Assert.Equal(HeldData.Nothing, await world.HeldAsync(registration, course, ada));
     }
 
     [Fact]
@@ -186,7 +187,7 @@ public sealed class LearnerDeletionPassTests
         Assert.Equal(2, second.Pass);
         Assert.Equal(1, (await world.RecordAsync(first)).Registrations);
         Assert.Equal(1, (await world.RecordAsync(second)).Registrations);
-        Assert.Equal(Held.Nothing, await world.HeldAsync(reassigned, course, ada));
+        Assert.Equal(HeldData.Nothing, await world.HeldAsync(reassigned, course, ada));
         var latest = await world.Services.GetRequiredService<LearnerDeletionRepository>().GetLatestAsync(first.PartitionKey, Ct);
         Assert.Equal(second.DeletionId, latest!.DeletionId);
     }
@@ -208,7 +209,7 @@ public sealed class LearnerDeletionPassTests
 
         Assert.Equal(new LearnerDeletionStepResult(More: false), repeated);
         Assert.Equal(LearnerDeletionCounts.None, (await world.RecordAsync(started)).Counts);
-        Assert.Equal(new Held(1, 2, 0, 0, 0, 0, true), await world.HeldAsync(assignedSince, course, ada));
+        Assert.Equal(new HeldData(1, 2, 0, 0, 0, 0, true), await world.HeldAsync(assignedSince, course, ada));
     }
 
     [Fact]

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ScormCloud.Client;
+using ScormCloud.Client.Models;
+using ScormCloud.Emulator.Faults;
+using ScormCloud.Emulator.Store;
+using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Storage;
+using ScormFunctions.LocalHost.FunctionalTests.Imports;
+using static ScormFunctions.LocalHost.FunctionalTests.Registrations.RegistrationHarness;
+
+namespace ScormFunctions.LocalHost.FunctionalTests.Privacy;
+
+/// <summary>The local host process killed (SIGKILL) in the middle of a learner deletion; a fresh host finishes the pass.</summary>
+public sealed class LearnerDeletionKillTests
+{
+    private const int Registrations = 6;
+
+    [Fact]
+    public async Task Host_process_killed_mid_deletion_the_restarted_host_finishes_the_pass()
+    {
+        await using var emulator = await EmulatorServer.StartAsync();
+        var prefix = "k" + Guid.NewGuid().ToString("N")[..10];
+        var port = ImportHarness.FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Storage:UploadsContainer"] = prefix + "-uploads",
+            ["Storage:ArchiveContainer"] = prefix + "-postbacks",
+            ["Registrations:ResultsContainer"] = prefix + "-results",
+            ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri,
+            ["ScormCloud:AppId"] = emulator.AppId,
+            ["ScormCloud:SecretKey"] = emulator.SecretKey,
+            ["Auth:Issuer"] = "https://scormfunctions.local/test",
+            ["Auth:Audience"] = "api://scormfunctions-test",
+            ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Signing:LaunchKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Signing:PostbackKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
+            ["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Durable:TaskHubName"] = prefix + "Hub",
+            ["Durable:PartitionCount"] = "1",
+            ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
+            ["Durable:MessageVisibilityTimeout"] = "00:00:05",
+            ["Development:AzuriteBlobCors"] = "false",
+            ["Registrations:ReconcileInterval"] = "01:00:00",
+            ["Privacy:ScormCloudRequesterEmail"] = LearnerDeletionTests.RequesterEmail,
+            ["Privacy:BatchSize"] = "1",
+            ["Privacy:ActivityFirstRetryInterval"] = "00:00:00.200",
+            ["Privacy:ActivityMaxRetryInterval"] = "00:00:01",
+            ["Privacy:OutageBackoff"] = "00:00:01",
+        };
+        var course = "golf-" + Guid.NewGuid().ToString("N")[..8];
+        await ImportAndRecordCourseAsync(emulator, prefix, course);
+        var ada = "ada-" + Guid.NewGuid().ToString("N")[..8];
+        var ids = Enumerable.Range(1, Registrations).Select(i => $"r{i}-{ada}").ToList();
+        // Each SCORM Cloud call takes 300 ms: a pass of one registration per batch takes seconds, long enough to kill it midway.
+        emulator.Services.GetRequiredService<FaultState>().Set(new FaultOptions { Latency = TimeSpan.FromMilliseconds(300) });
+
+        JsonElement beforeKill;
+        await using (var first = await LocalHostProcess.StartAsync(port, settings))
+        {
+            using var admin = LearnerDeletionTests.Patient(await first.ClientForAsync("ada-admin", "admin"));
+            foreach (var id in ids) await AssignAsync(admin, course, ada, id);
+            using var delete = await admin.DeleteAsync($"api/learners/{ada}", Ct);
+            Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
+            var until = DateTime.UtcNow.AddMinutes(5);
+            do
+            {
+                await Task.Delay(100, Ct);
+                beforeKill = await GetJsonAsync(admin, $"api/learners/{ada}/deletion");
+                Assert.True(DateTime.UtcNow < until, "The pass made no progress: " + beforeKill);
+            }
+            while (beforeKill.GetProperty("deleted").GetProperty("registrations").GetInt32() < 2);
+
+            await first.KillAsync();
+        }
+
+        await using var second = await LocalHostProcess.StartAsync(port, settings);
+        using var admin2 = LearnerDeletionTests.Patient(await second.ClientForAsync("ada-admin", "admin"));
+        var deletion = await LearnerDeletionTests.EndOfPassAsync(admin2, new Uri($"api/learners/{ada}/deletion", UriKind.Relative));
+
+        Assert.Equal("running", beforeKill.GetProperty("status").GetString());
+        Assert.True(beforeKill.GetProperty("deleted").GetProperty("registrations").GetInt32() < Registrations, "killed before the end: " + beforeKill);
+        Assert.Equal(("completed", "requested"), (deletion.GetProperty("status").GetString(), deletion.GetProperty("scormCloudLearnerData").GetString()));
+        Assert.Equal(beforeKill.GetProperty("deletionId").GetString(), deletion.GetProperty("deletionId").GetString());
+        // A step killed between a deletion and writing its count may leave that one batch (of 1) uncounted: never more.
+        var deleted = deletion.GetProperty("deleted");
+        Assert.InRange(deleted.GetProperty("registrations").GetInt32(), Registrations - 1, Registrations);
+        Assert.InRange(deleted.GetProperty("scormCloudRegistrations").GetInt32(), Registrations - 1, Registrations);
+        foreach (var id in ids)
+        {
+            Assert.Equal(HeldData.Nothing, await HeldData.ReadAsync(prefix, prefix + "-results", prefix + "-postbacks", emulator, id, course, ada, Ct));
+        }
+        Assert.DoesNotContain(emulator.Services.GetRequiredService<EmulatorStore>().Registrations.Values, r => r.Learner.Id == ada);
+    }
+
+    /// <summary>The course in the emulator and our record of it (ready), without a host: the processes only assign and delete.</summary>
+    private static async Task ImportAndRecordCourseAsync(EmulatorServer emulator, string prefix, string courseId)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri, ["ScormCloud:AppId"] = emulator.AppId, ["ScormCloud:SecretKey"] = emulator.SecretKey,
+        }).Build();
+        await using var services = new ServiceCollection().AddScormCloudClient(configuration.GetSection("ScormCloud")).Services.BuildServiceProvider();
+        var cloud = services.GetRequiredService<ScormCloudClient>();
+        await using (var file = File.OpenRead(RepoPaths.Package(Package)))
+        {
+            var jobId = await cloud.CreateUploadImportJobAsync(courseId, file, new UploadImportOptions { FileName = Package }, Ct);
+            for (var i = 0; (await cloud.GetImportJobStatusAsync(jobId, Ct)).Status != ImportJobStatus.Complete; i++)
+            {
+                Assert.True(i < 200, "import did not finish");
+                await Task.Delay(50, Ct);
+            }
+        }
+        var courses = new CourseRepository(
+            new TableProvider(new StorageClients(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = prefix }))),
+            TimeProvider.System);
+        await courses.GetOrCreateAsync(courseId, Ct);
+        await courses.UpdateWithRetryAsync(courseId, c =>
+        {
+            c.Status = CourseStatus.Ready;
+            c.Version = 1;
+            return true;
+        }, Ct);
+    }
+}
