@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
@@ -58,29 +56,17 @@ internal sealed class DeletionWorld : IAsyncDisposable
         await Azurite.EnsureStartedAsync();
         var emulator = await EmulatorServer.StartAsync(emulatorSettings);
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var values = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = prefix,
-            ["Storage:UploadsContainer"] = prefix + "-uploads",
-            ["Storage:ArchiveContainer"] = prefix + "-postbacks",
-            ["Registrations:ResultsContainer"] = prefix + "-results",
-            ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri,
-            ["ScormCloud:AppId"] = emulator.AppId,
-            ["ScormCloud:SecretKey"] = emulator.SecretKey,
-            ["ScormCloud:MaxRetryAttempts"] = "1",
-            ["ScormCloud:RetryBaseDelay"] = "00:00:00.010",
-            ["Signing:LaunchKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Signing:PostbackKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["App:PublicBaseUrl"] = "http://127.0.0.1:9",
-            ["Privacy:ScormCloudRequesterEmail"] = RequesterEmail,
-            ["Privacy:BatchSize"] = "2",
-            ["Privacy:StepsPerGeneration"] = "3",
-            ["Privacy:ActivityMaxAttempts"] = "2",
-            ["Privacy:ActivityFirstRetryInterval"] = "00:00:00.050",
-            ["Privacy:ActivityMaxRetryInterval"] = "00:00:00.050",
-            ["Privacy:OutageBackoff"] = "00:00:00.200",
-        };
+        var values = TestSettings.Isolated(prefix, emulator);
+        values["ScormCloud:MaxRetryAttempts"] = "1";
+        values["ScormCloud:RetryBaseDelay"] = "00:00:00.010";
+        values["App:PublicBaseUrl"] = "http://127.0.0.1:9";
+        values["Privacy:ScormCloudRequesterEmail"] = RequesterEmail;
+        values["Privacy:BatchSize"] = "2";
+        values["Privacy:StepsPerGeneration"] = "3";
+        values["Privacy:ActivityMaxAttempts"] = "2";
+        values["Privacy:ActivityFirstRetryInterval"] = "00:00:00.050";
+        values["Privacy:ActivityMaxRetryInterval"] = "00:00:00.050";
+        values["Privacy:OutageBackoff"] = "00:00:00.200";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var logs = new CapturedLogs();
@@ -92,16 +78,18 @@ internal sealed class DeletionWorld : IAsyncDisposable
         return new DeletionWorld(emulator, services, host, logs);
     }
 
-    public async Task ImportCourseAsync(string courseId)
+    public Task ImportCourseAsync(string courseId) => Cloud.ImportPackageAsync(courseId, Package, Ct);
+
+    /// <summary>A new learner with one registration (assigned) in a new course.</summary>
+    public async Task<(string Learner, string Course, string Registration)> LearnerWithRegistrationAsync()
     {
-        await using var file = File.OpenRead(RepoPaths.Package(Package));
-        var jobId = await Cloud.CreateUploadImportJobAsync(courseId, file, new UploadImportOptions { FileName = Package }, Ct);
-        for (var i = 0; (await Cloud.GetImportJobStatusAsync(jobId, Ct)).Status != ImportJobStatus.Complete; i++)
-        {
-            Assert.True(i < 200, "import did not finish");
-            await Task.Delay(50, Ct);
-        }
+        var (learner, course, registration) = (NewId("ada"), NewId("golf"), NewId("r"));
+        await ImportCourseAsync(course);
+        await AssignAsync(registration, course, learner);
+        return (learner, course, registration);
     }
+
+    public static string NewId(string what) => $"{what}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>A registration the way an assignment makes it (SCORM Cloud, our record, both index rows).</summary>
     public async Task AssignAsync(string registrationId, string courseId, string learnerId)

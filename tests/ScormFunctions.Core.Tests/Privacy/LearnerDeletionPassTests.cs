@@ -20,7 +20,7 @@ public sealed class LearnerDeletionPassTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string NewId(string what) => $"{what}-{Guid.NewGuid().ToString("N")[..8]}";
+    private static string NewId(string what) => DeletionWorld.NewId(what);
 
     [Fact]
     public async Task Erases_every_kind_held_about_the_learner_here_and_in_SCORM_Cloud_and_nothing_of_another_learner()
@@ -83,11 +83,7 @@ public sealed class LearnerDeletionPassTests
     public async Task An_outage_shows_as_the_last_error_while_the_pass_waits_and_the_pass_completes_when_it_ends()
     {
         await using var world = await DeletionWorld.StartAsync();
-        var ada = NewId("ada");
-        var course = NewId("golf");
-        await world.ImportCourseAsync(course);
-        var registration = NewId("r");
-        await world.AssignAsync(registration, course, ada);
+        var (ada, course, registration) = await world.LearnerWithRegistrationAsync();
         var faults = world.Emulator.Services.GetRequiredService<FaultState>();
         faults.Set(new FaultOptions { ErrorRate = 1 });
 
@@ -113,10 +109,7 @@ public sealed class LearnerDeletionPassTests
     public async Task A_pass_still_failing_at_its_give_up_time_ends_failed_without_the_learner_id()
     {
         await using var world = await DeletionWorld.StartAsync(new Dictionary<string, string?> { ["Privacy:GiveUpAfter"] = "00:00:02" });
-        var ada = NewId("ada");
-        var course = NewId("golf");
-        await world.ImportCourseAsync(course);
-        await world.AssignAsync(NewId("r"), course, ada);
+        var (ada, _, _) = await world.LearnerWithRegistrationAsync();
         world.Emulator.Services.GetRequiredService<FaultState>().Set(new FaultOptions { ErrorRate = 1 });
 
         var started = await world.StartPassAsync(ada);
@@ -135,11 +128,7 @@ public sealed class LearnerDeletionPassTests
         await using var world = await DeletionWorld.StartAsync(
             new Dictionary<string, string?> { ["Privacy:ScormCloudRequesterEmail"] = "someone@example.org" },
             e => e["Emulator:RealmUserEmails"] = DeletionWorld.RequesterEmail);
-        var ada = NewId("ada");
-        var course = NewId("golf");
-        await world.ImportCourseAsync(course);
-        var registration = NewId("r");
-        await world.AssignAsync(registration, course, ada);
+        var (ada, course, registration) = await world.LearnerWithRegistrationAsync();
 
         var started = await world.StartPassAsync(ada);
         await world.CompletionAsync(started);
@@ -168,10 +157,7 @@ public sealed class LearnerDeletionPassTests
     public async Task The_running_pass_is_answered_again_and_a_request_after_it_ended_starts_a_new_pass()
     {
         await using var world = await DeletionWorld.StartAsync();
-        var ada = NewId("ada");
-        var course = NewId("golf");
-        await world.ImportCourseAsync(course);
-        await world.AssignAsync(NewId("r"), course, ada);
+        var (ada, course, _) = await world.LearnerWithRegistrationAsync();
         world.Emulator.Services.GetRequiredService<FaultState>().Set(new FaultOptions { Latency = TimeSpan.FromMilliseconds(300) });
 
         var first = await world.StartPassAsync(ada);
@@ -216,11 +202,7 @@ public sealed class LearnerDeletionPassTests
     public async Task Erasing_a_batch_twice_deletes_nothing_the_second_time()
     {
         await using var world = await DeletionWorld.StartAsync();
-        var ada = NewId("ada");
-        var course = NewId("golf");
-        await world.ImportCourseAsync(course);
-        var registration = NewId("r");
-        await world.AssignAsync(registration, course, ada);
+        var (ada, _, registration) = await world.LearnerWithRegistrationAsync();
         await world.GiveHistoryAsync(registration, ada);
         var eraser = world.Services.GetRequiredService<RegistrationEraser>();
         var batch = new[] { new ErasureCandidate(registration, null, InScormCloud: false) };

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
-using ScormCloud.Client.Models;
 using ScormCloud.Emulator.Faults;
 using ScormCloud.Emulator.Store;
 using ScormFunctions.Core.Configuration;
@@ -24,35 +23,9 @@ public sealed class LearnerDeletionKillTests
         await using var emulator = await EmulatorServer.StartAsync();
         var prefix = "k" + Guid.NewGuid().ToString("N")[..10];
         var port = ImportHarness.FreePort();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = prefix,
-            ["Storage:UploadsContainer"] = prefix + "-uploads",
-            ["Storage:ArchiveContainer"] = prefix + "-postbacks",
-            ["Registrations:ResultsContainer"] = prefix + "-results",
-            ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri,
-            ["ScormCloud:AppId"] = emulator.AppId,
-            ["ScormCloud:SecretKey"] = emulator.SecretKey,
-            ["Auth:Issuer"] = "https://scormfunctions.local/test",
-            ["Auth:Audience"] = "api://scormfunctions-test",
-            ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Signing:LaunchKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Signing:PostbackKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
-            ["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
-            ["Durable:TaskHubName"] = prefix + "Hub",
-            ["Durable:PartitionCount"] = "1",
-            ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
-            ["Durable:MessageVisibilityTimeout"] = "00:00:05",
-            ["Development:AzuriteBlobCors"] = "false",
-            ["Registrations:ReconcileInterval"] = "01:00:00",
-            ["Privacy:ScormCloudRequesterEmail"] = LearnerDeletionTests.RequesterEmail,
-            ["Privacy:BatchSize"] = "1",
-            ["Privacy:ActivityFirstRetryInterval"] = "00:00:00.200",
-            ["Privacy:ActivityMaxRetryInterval"] = "00:00:01",
-            ["Privacy:OutageBackoff"] = "00:00:01",
-        };
+        var settings = TestSettings.LocalHostProcess(prefix, port, emulator);
+        foreach (var (key, value) in LearnerDeletionTests.Settings()) settings[key] = value;
+        settings["Privacy:BatchSize"] = "1";
         var course = "golf-" + Guid.NewGuid().ToString("N")[..8];
         await ImportAndRecordCourseAsync(emulator, prefix, course);
         var ada = "ada-" + Guid.NewGuid().ToString("N")[..8];
@@ -106,16 +79,7 @@ public sealed class LearnerDeletionKillTests
             ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri, ["ScormCloud:AppId"] = emulator.AppId, ["ScormCloud:SecretKey"] = emulator.SecretKey,
         }).Build();
         await using var services = new ServiceCollection().AddScormCloudClient(configuration.GetSection("ScormCloud")).Services.BuildServiceProvider();
-        var cloud = services.GetRequiredService<ScormCloudClient>();
-        await using (var file = File.OpenRead(RepoPaths.Package(Package)))
-        {
-            var jobId = await cloud.CreateUploadImportJobAsync(courseId, file, new UploadImportOptions { FileName = Package }, Ct);
-            for (var i = 0; (await cloud.GetImportJobStatusAsync(jobId, Ct)).Status != ImportJobStatus.Complete; i++)
-            {
-                Assert.True(i < 200, "import did not finish");
-                await Task.Delay(50, Ct);
-            }
-        }
+        await services.GetRequiredService<ScormCloudClient>().ImportPackageAsync(courseId, Package, Ct);
         var courses = new CourseRepository(
             new TableProvider(new StorageClients(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = prefix }))),
             TimeProvider.System);
