@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
+using ScormCloud.Client.Models;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Launch;
 using ScormFunctions.Core.Registrations;
@@ -19,9 +20,9 @@ public sealed record ErasureCandidate(string RegistrationId, string? CourseId, b
 /// Erases everything held about a learner's registrations, a batch at a time: SCORM Cloud's registration, every row of
 /// our registration partition (the record and whatever other features keep beside it), its course and learner index
 /// rows, override history, results blobs, archived postbacks and used launch nonces. Every step is idempotent and the
-/// learner index row goes last, so a batch interrupted anywhere is simply repeated. A registration whose record
-/// belongs to another learner (a stale index row, or SCORM Cloud and we disagree) keeps our data: only what names this
-/// learner goes.
+/// learner index row goes last, so a batch interrupted anywhere is simply repeated. A registration whose record names
+/// another learner keeps our data, and SCORM Cloud's copy is deleted only when it names this learner: only the index
+/// row naming this learner always goes.
 /// </summary>
 public class RegistrationEraser(
     TableProvider tables,
@@ -62,7 +63,7 @@ public class RegistrationEraser(
         {
             if (candidate.InScormCloud || ours.ContainsKey(candidate.RegistrationId))
             {
-                await DeleteInScormCloudAsync(candidate.RegistrationId, tally, ct);
+                await DeleteInScormCloudAsync(learnerId, candidate.RegistrationId, tally, ct);
             }
             // Last: while this row exists, the batch is repeated after a crash.
             await DeleteRowAsync(index, RegistrationIndexEntity.LearnerPartition(learnerId), candidate.RegistrationId, () => tally.Add(ErasedKind.IndexRows), ct);
@@ -87,9 +88,13 @@ public class RegistrationEraser(
         }
         foreach (var row in rows)
         {
-            await DeleteRowAsync(registrations, row.PartitionKey, row.RowKey, () => tally.Add(ErasedKind.RegistrationRows), cancellationToken);
+            var isRecord = row.RowKey == RegistrationEntity.Row;
+            await DeleteRowAsync(registrations, row.PartitionKey, row.RowKey, () =>
+            {
+                tally.Add(ErasedKind.RegistrationRows);
+                if (isRecord) tally.Add(ErasedKind.Registrations);
+            }, cancellationToken);
         }
-        if (record is not null) tally.Add(ErasedKind.Registrations);
 
         var overrides = await tables.GetTableAsync(TableNames.RegistrationOverrides, cancellationToken);
         foreach (var row in await ListAsync(overrides, id, cancellationToken))
@@ -146,12 +151,20 @@ public class RegistrationEraser(
         }
     }
 
-    private async Task DeleteInScormCloudAsync(string registrationId, ErasureTally tally, CancellationToken cancellationToken)
+    private async Task DeleteInScormCloudAsync(string learnerId, string registrationId, ErasureTally tally, CancellationToken cancellationToken)
     {
-        // Asked first so the count says what SCORM Cloud still had (its DELETE answers 404 and success alike).
-        if (!await cloud.RegistrationExistsAsync(registrationId, cancellationToken)) return;
-        await cloud.DeleteRegistrationAsync(registrationId, cancellationToken);
-        tally.Add(ErasedKind.ScormCloudRegistrations);
+        // Read first: a registration SCORM Cloud holds for someone else under this id is not this learner's to delete.
+        Registration registration;
+        try
+        {
+            registration = await cloud.GetRegistrationProgressAsync(registrationId, null, cancellationToken);
+        }
+        catch (ScormCloudException ex) when (ex.IsNotFound)
+        {
+            return;
+        }
+        if (!string.Equals(registration.Learner?.Id, learnerId, StringComparison.Ordinal)) return;
+        if (await cloud.TryDeleteRegistrationAsync(registrationId, cancellationToken)) tally.Add(ErasedKind.ScormCloudRegistrations);
     }
 
     private static async Task<List<TableEntity>> ListAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)

@@ -215,4 +215,28 @@ public sealed class LearnerDeletionPassTests
         Assert.Equal(new LearnerDeletionCounts(1, 1, 1, 2, 1, 1, 1, 1), first.ToCounts());
         Assert.Equal(LearnerDeletionCounts.None, second.ToCounts());
     }
+
+    [Fact]
+    public async Task A_registration_SCORM_Cloud_holds_for_another_learner_is_not_deleted_there_and_the_deletions_count_what_went()
+    {
+        await using var world = await DeletionWorld.StartAsync();
+        var (bob, course, bobs) = await world.LearnerWithRegistrationAsync();
+        var ada = NewId("ada");
+        // A stale index row of Ada's naming a registration we have no record of, which SCORM Cloud holds for Bob.
+        var records = await world.Tables.GetTableAsync(TableNames.Registrations, Ct);
+        await records.DeleteEntityAsync(bobs, RegistrationEntity.Row, cancellationToken: Ct);
+        var index = await world.Tables.GetTableAsync(TableNames.RegistrationIndex, Ct);
+        await index.AddEntityAsync(new TableEntity(RegistrationIndexEntity.LearnerPartition(ada), bobs), Ct);
+        var adas = NewId("r");
+        await world.AssignAsync(adas, course, ada);
+        var tally = new ErasureTally();
+
+        await world.Services.GetRequiredService<RegistrationEraser>().EraseAsync(
+            ada, [new ErasureCandidate(bobs, null, InScormCloud: false), new ErasureCandidate(adas, null, InScormCloud: false)], tally, Ct);
+
+        Assert.True(world.Emulator.Services.GetRequiredService<EmulatorStore>().Registrations.ContainsKey(bobs));
+        Assert.Equal(HeldData.Nothing, await world.HeldAsync(adas, course, ada));
+        var counts = tally.ToCounts();
+        Assert.Equal((1, 1, 1), (counts.ScormCloudRegistrations, counts.Registrations, counts.RegistrationRows));
+    }
 }
