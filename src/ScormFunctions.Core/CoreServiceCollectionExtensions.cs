@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScormCloud.Client;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Health;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
@@ -33,8 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName))
             .AddHttpMessageHandler(() => new ScormCloudMetricsHandler())
             .RemoveAllLoggers();
-        services.AddSingleton<StorageClients>();
-        services.AddSingleton<TableProvider>();
+        services.AddStorage();
         services.AddSingleton<CourseRepository>();
         services.AddSingleton<RegistrationRepository>();
 
@@ -42,13 +42,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessControl>();
         services.AddSingleton<DevelopmentTokenIssuer>();
 
-        services.AddSingleton<IHealthProbe, StorageHealthProbe>();
-        services.AddSingleton<IHealthProbe, ScormCloudHealthProbe>();
-        services.AddSingleton<HealthHandler>();
+        services.AddReadinessChecks();
         services.AddSingleton<CourseHandlers>();
         services.AddRegistrations(configuration);
         services.AddImports(configuration);
         services.AddLearnerDeletion(configuration);
+        services.AddResultEvents(configuration);
         return services;
     }
 }

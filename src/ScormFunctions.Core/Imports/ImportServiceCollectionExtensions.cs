@@ -1,7 +1,10 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ScormCloud.Client;
+using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Durable;
 using ScormFunctions.Core.Storage;
 
@@ -21,11 +24,13 @@ public static class ImportServiceCollectionExtensions
             services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName));
         }
         services.TryAddSingleton<IUploadUrlSigner>(sp =>
-            UploadUrlSigners.Create(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
+            UploadUrlSigners.Create(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ImportRepository>();
         services.TryAddSingleton<ImportPostbackSigner>();
         services.TryAddSingleton<ImportActivities>();
         services.AddSingleton(sp => ImportActivityTasks.Workflow(sp.GetRequiredService<ImportActivities>()));
+        services.TryAddSingleton<RunningImportsProbe>();
         services.TryAddSingleton<ImportHandlers>();
         return services;
     }

@@ -11,7 +11,8 @@ namespace ScormFunctions.Core.Privacy;
 /// asks it about postbacks for registrations it no longer has, so one that SCORM Cloud delivers during or after the
 /// deletion is acknowledged as before but its archived copy is deleted instead of kept.
 /// </summary>
-public class ErasedRegistrations(TableProvider tables, LearnerPseudonyms pseudonyms, IOptions<StorageOptions> storage, TimeProvider time)
+public class ErasedRegistrations(
+    TableProvider tables, BlobContainerProvider containers, LearnerPseudonyms pseudonyms, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public const string TableName = "ErasedRegistrations";
 
@@ -32,7 +33,7 @@ public class ErasedRegistrations(TableProvider tables, LearnerPseudonyms pseudon
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         if (await table.GetOrDefaultAsync<TableEntity>(pseudonyms.Registration(registrationId), Row, cancellationToken) is null) return false;
-        var archive = await tables.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
+        var archive = await containers.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
         await archive.DeleteBlobIfExistsAsync(archivedBlob, cancellationToken: cancellationToken);
         return true;
     }

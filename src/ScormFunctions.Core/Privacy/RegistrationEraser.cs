@@ -26,6 +26,7 @@ public sealed record ErasureCandidate(string RegistrationId, string? CourseId, b
 /// </summary>
 public class RegistrationEraser(
     TableProvider tables,
+    BlobContainerProvider containers,
     ScormCloudClient cloud,
     ErasedRegistrations erased,
     IOptions<StorageOptions> storage,
@@ -101,7 +102,7 @@ public class RegistrationEraser(
         {
             await DeleteRowAsync(overrides, row.PartitionKey, row.RowKey, () => tally.Add(ErasedKind.Overrides), cancellationToken);
         }
-        var results = await tables.GetContainerAsync(registrationOptions.Value.ResultsContainer, cancellationToken);
+        var results = await containers.GetContainerAsync(registrationOptions.Value.ResultsContainer, cancellationToken);
         tally.Add(ErasedKind.ResultBlobs, await DeleteBlobsAsync(results, BlobNames.Segment(id) + "/", cancellationToken));
         return true;
     }
@@ -128,7 +129,7 @@ public class RegistrationEraser(
     {
         if (registrationIds.Count == 0) return;
         var segments = registrationIds.Select(BlobNames.Segment).ToHashSet(StringComparer.Ordinal);
-        var archive = await tables.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
+        var archive = await containers.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
         await foreach (var day in DaysAsync(archive, cancellationToken))
         {
             await foreach (var folder in FoldersAsync(archive, day, cancellationToken))

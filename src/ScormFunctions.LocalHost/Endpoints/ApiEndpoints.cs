@@ -14,9 +14,11 @@ public static class ApiEndpoints
         api.MapImportEndpoints();
         api.MapAdminEndpoints();
         api.MapLearnerEndpoints();
+        api.MapEventEndpoints();
         if (app.Environment.IsDevelopment())
         {
             api.MapDevTokens();
+            if (DevEventInbox.IsEnabled(app.Configuration, app.Environment)) api.MapDevEventInbox();
         }
         return app;
     }

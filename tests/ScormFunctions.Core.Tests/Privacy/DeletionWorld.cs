@@ -56,7 +56,10 @@ internal sealed class DeletionWorld : IAsyncDisposable
         await Azurite.EnsureStartedAsync();
         var emulator = await EmulatorServer.StartAsync(emulatorSettings);
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var values = TestSettings.Isolated(prefix, emulator);
+        var values = LocalHostServer.IsolatedSettings(prefix);
+        values["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri;
+        values["ScormCloud:AppId"] = emulator.AppId;
+        values["ScormCloud:SecretKey"] = emulator.SecretKey;
         values["ScormCloud:MaxRetryAttempts"] = "1";
         values["ScormCloud:RetryBaseDelay"] = "00:00:00.010";
         values["App:PublicBaseUrl"] = "http://127.0.0.1:9";

@@ -32,7 +32,7 @@ public sealed class PostbackHandlerTests
     private PostbackHandler HandlerFor(PostBackAuthType authType, int maxLarge = 8)
     {
         var options = Options.Create(new RegistrationOptions { PostbackAuthType = authType, MaxConcurrentLargePostbacks = maxLarge });
-        return new(credentials, results, archive, new PostbackBodyGate(options), Substitute.For<ErasedRegistrations>(null, null, null, null),
+        return new(credentials, results, archive, new PostbackBodyGate(options), Substitute.For<ErasedRegistrations>(null, null, null, null, null),
             options, NullLogger<PostbackHandler>.Instance);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 using ScormCloud.Emulator.Faults;
@@ -23,7 +24,7 @@ public sealed class LearnerDeletionKillTests
         await using var emulator = await EmulatorServer.StartAsync();
         var prefix = "k" + Guid.NewGuid().ToString("N")[..10];
         var port = ImportHarness.FreePort();
-        var settings = TestSettings.LocalHostProcess(prefix, port, emulator);
+        var settings = LocalHostProcess.Settings(emulator, port, prefix);
         foreach (var (key, value) in LearnerDeletionTests.Settings()) settings[key] = value;
         settings["Privacy:BatchSize"] = "1";
         var course = "golf-" + Guid.NewGuid().ToString("N")[..8];
@@ -81,7 +82,7 @@ public sealed class LearnerDeletionKillTests
         await using var services = new ServiceCollection().AddScormCloudClient(configuration.GetSection("ScormCloud")).Services.BuildServiceProvider();
         await services.GetRequiredService<ScormCloudClient>().ImportPackageAsync(courseId, Package, Ct);
         var courses = new CourseRepository(
-            new TableProvider(new StorageClients(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = prefix }))),
+            new TableProvider(new TableServiceClient(Azurite.ConnectionString), Options.Create(new StorageOptions { TablePrefix = prefix })),
             TimeProvider.System);
         await courses.GetOrCreateAsync(courseId, Ct);
         await courses.UpdateWithRetryAsync(courseId, c =>
