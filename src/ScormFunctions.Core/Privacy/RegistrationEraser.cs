@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 using ScormCloud.Client.Models;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Launch;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
@@ -18,17 +19,20 @@ public sealed record ErasureCandidate(string RegistrationId, string? CourseId, b
 
 /// <summary>
 /// Erases everything held about a learner's registrations, a batch at a time: SCORM Cloud's registration, every row of
-/// our registration partition (the record and whatever other features keep beside it), its course and learner index
-/// rows, override history, results blobs, archived postbacks and used launch nonces. Every step is idempotent and the
-/// learner index row goes last, so a batch interrupted anywhere is simply repeated. A registration whose record names
-/// another learner keeps our data, and SCORM Cloud's copy is deleted only when it names this learner: only the index
-/// row naming this learner always goes.
+/// our registration partition (the record and whatever other features keep beside it, such as result events not yet
+/// delivered: the outbox is held meanwhile so no dispatcher delivers them, and its pending marker goes too), its course
+/// and learner index rows, override history, results blobs, archived postbacks and used launch nonces. Every step is
+/// idempotent and the learner index row goes last, so a batch interrupted anywhere is simply repeated. A registration
+/// whose record names another learner keeps our data, and SCORM Cloud's copy is deleted only when it names this
+/// learner: only the index row naming this learner always goes.
 /// </summary>
 public class RegistrationEraser(
     TableProvider tables,
     BlobContainerProvider containers,
     ScormCloudClient cloud,
     ErasedRegistrations erased,
+    OutboxHold outbox,
+    TimeProvider time,
     IOptions<StorageOptions> storage,
     IOptions<RegistrationOptions> registrationOptions)
 {
@@ -76,26 +80,29 @@ public class RegistrationEraser(
     {
         var id = candidate.RegistrationId;
         var registrations = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
-        var rows = await ListAsync(registrations, id, cancellationToken);
-        var record = rows.FirstOrDefault(r => r.RowKey == RegistrationEntity.Row);
+        var record = await registrations.GetOrDefaultAsync<TableEntity>(id, RegistrationEntity.Row, cancellationToken);
         if (record is not null && record.GetString(nameof(RegistrationEntity.LearnerId)) != learnerId) return false;
 
         // Before the record goes: a postback that then finds no record also finds this, and its archived copy is dropped.
         await erased.AddAsync(id, cancellationToken);
+        // No dispatcher may deliver its result events from here on (one delivering now is waited for).
+        await HoldOutboxAsync(id, cancellationToken);
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
         if ((record?.GetString(nameof(RegistrationEntity.CourseId)) ?? candidate.CourseId) is { } courseId)
         {
             await DeleteRowAsync(index, RegistrationIndexEntity.CoursePartition(courseId), id, () => tally.Add(ErasedKind.IndexRows), cancellationToken);
         }
-        foreach (var row in rows)
+        // The record first: without it no write can add an event row, so the listing below finds every row there is.
+        await DeleteRowAsync(registrations, id, RegistrationEntity.Row, () =>
         {
-            var isRecord = row.RowKey == RegistrationEntity.Row;
-            await DeleteRowAsync(registrations, row.PartitionKey, row.RowKey, () =>
-            {
-                tally.Add(ErasedKind.RegistrationRows);
-                if (isRecord) tally.Add(ErasedKind.Registrations);
-            }, cancellationToken);
+            tally.Add(ErasedKind.Registrations);
+            tally.Add(ErasedKind.RegistrationRows);
+        }, cancellationToken);
+        foreach (var row in await ListAsync(registrations, id, cancellationToken))
+        {
+            await DeleteRowAsync(registrations, row.PartitionKey, row.RowKey, () => tally.Add(ErasedKind.RegistrationRows), cancellationToken);
         }
+        await outbox.ReleaseAsync(id, cancellationToken);
 
         var overrides = await tables.GetTableAsync(TableNames.RegistrationOverrides, cancellationToken);
         foreach (var row in await ListAsync(overrides, id, cancellationToken))
@@ -105,6 +112,17 @@ public class RegistrationEraser(
         var results = await containers.GetContainerAsync(registrationOptions.Value.ResultsContainer, cancellationToken);
         tally.Add(ErasedKind.ResultBlobs, await DeleteBlobsAsync(results, BlobNames.Segment(id) + "/", cancellationToken));
         return true;
+    }
+
+    /// <summary>Takes the registration's outbox hold, waiting out a dispatcher's lease (at most a few times: then the step fails and is retried).</summary>
+    private async Task HoldOutboxAsync(string registrationId, CancellationToken cancellationToken)
+    {
+        for (var wait = 1; await outbox.TryHoldAsync(registrationId, cancellationToken) is { } busyUntil; wait++)
+        {
+            if (wait > 3) throw new LearnerDeletionStepException("A dispatcher kept delivering a registration's result events.");
+            var delay = busyUntil - time.GetUtcNow();
+            await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, cancellationToken);
+        }
     }
 
     /// <summary>Used nonces live about an hour (the sweep removes expired ones): one scan of the table serves the batch.</summary>

@@ -1,9 +1,12 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ScormCloud.Client.Models;
 using ScormCloud.Emulator.Faults;
 using ScormCloud.Emulator.Store;
+using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Privacy;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
@@ -238,5 +241,54 @@ public sealed class LearnerDeletionPassTests
         Assert.Equal(HeldData.Nothing, await world.HeldAsync(adas, course, ada));
         var counts = tally.ToCounts();
         Assert.Equal((1, 1, 1), (counts.ScormCloudRegistrations, counts.Registrations, counts.RegistrationRows));
+    }
+
+    [Fact]
+    public async Task Result_events_not_yet_delivered_go_with_the_learner_and_no_dispatcher_delivers_them()
+    {
+        await using var world = await DeletionWorld.StartAsync(new Dictionary<string, string?>
+        {
+            // The LMS is down while the learner is deleted: nothing has been delivered yet.
+            ["Events:Webhooks:lms:Url"] = "http://127.0.0.1:9/hooks",
+            ["Events:Webhooks:lms:Secret"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        });
+        var (ada, course, adas) = await world.LearnerWithRegistrationAsync();
+        var (bob, bobs) = (NewId("bob"), NewId("r"));
+        await world.AssignAsync(bobs, course, bob);
+        await world.GiveHistoryAsync(adas, ada);
+        await world.GiveHistoryAsync(bobs, bob);
+        var waitingBefore = (await world.OutboxEventsAsync(adas)).Count + (await world.OutboxEventsAsync(bobs)).Count;
+
+        var started = await world.StartPassAsync(ada);
+        await world.CompletionAsync(started);
+        var record = await world.RecordAsync(started);
+        // The LMS is back.
+        var lms = new RecordingSubscriber();
+        var dispatcher = new OutboxDispatcher(world.Tables, new EventSubscribers([lms]), Options.Create(new EventOptions()), TimeProvider.System,
+            NullLogger<OutboxDispatcher>.Instance);
+        await dispatcher.DispatchOnceAsync(Ct);
+
+        Assert.Equal(2, waitingBefore);
+        Assert.Equal([bobs], lms.Received);
+        Assert.Empty(await world.OutboxEventsAsync(adas));
+        Assert.False(await world.HasOutboxMarkerAsync(adas));
+        Assert.Equal((1, 2), (record.Registrations, record.RegistrationRows)); // the record and its event
+    }
+
+    private sealed class RecordingSubscriber : IEventSubscriber
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Received { get; } = new();
+
+        public string Name => "lms";
+
+        public string Kind => "test";
+
+        public string Target => "memory";
+
+        public Task<DeliveryResult> DeliverAsync(OutboxEventEntity outboxEvent, CancellationToken cancellationToken)
+        {
+            Received.Enqueue(outboxEvent.PartitionKey);
+            return Task.FromResult(new DeliveryResult(true, "204"));
+        }
     }
 }
