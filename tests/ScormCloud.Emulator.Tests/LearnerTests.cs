@@ -20,7 +20,7 @@ public sealed class LearnerTests
     }
 
     [Fact]
-    public async Task DeleteInformationIs204AndRemovesOnlyThatLearnersRegistrations()
+    public async Task DeleteInformationIs204AndClearsOnlyThatLearnersNameAndEmail()
     {
         await using var server = await EmulatorServer.StartAsync();
         using var client = server.CreateClient();
@@ -33,8 +33,17 @@ public sealed class LearnerTests
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(Api.Ct));
-        var left = await client.GetJsonAsync("registrations");
-        Assert.Equal(["reg-b1"], left.GetProperty("registrations").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        // LearnerApi: "Deletes all of the PII information for the learner"; the registrations stay.
+        var learners = (await client.GetJsonAsync("registrations")).GetProperty("registrations").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("learner"));
+        Assert.Equal(["reg-a1", "reg-a2", "reg-b1"], learners.Keys.Order());
+        foreach (var id in new[] { "reg-a1", "reg-a2" })
+        {
+            Assert.Equal("learner-a", learners[id].GetProperty("id").GetString());
+            Assert.All(new[] { "firstName", "lastName", "email" }, p => Assert.True(
+                !learners[id].TryGetProperty(p, out var value) || value.ValueKind == System.Text.Json.JsonValueKind.Null, p));
+        }
+        Assert.Equal(("Ada", "ada@example.org"), (learners["reg-b1"].GetProperty("firstName").GetString(), learners["reg-b1"].GetProperty("email").GetString()));
         var store = server.Services.GetRequiredService<Store.EmulatorStore>();
         var request = Assert.Single(store.LearnerDataDeletions);
         Assert.Equal(("learner-a", "owner@example.org"), (request.LearnerId, request.UserEmail));

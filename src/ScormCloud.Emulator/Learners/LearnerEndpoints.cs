@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ScormCloud.Emulator.Api;
+using ScormCloud.Emulator.Registrations;
 using ScormCloud.Emulator.Store;
 
 namespace ScormCloud.Emulator.Learners;
@@ -12,8 +13,9 @@ public static class LearnerEndpoints
 {
     public static void MapLearnerEndpoints(this RouteGroupBuilder api)
     {
-        // SCORM Cloud starts the deletion in the background and answers at once; the emulator deletes at once: the
-        // learner's registrations with their player sessions, as a registration DELETE does.
+        // SCORM Cloud "deletes all of the PII information for the learner" in the background and answers at once; the
+        // emulator does it at once: the learner's name and email leave their registrations, which stay (deleting those
+        // is the caller's business: DELETE /registrations/{id}).
         api.MapPost("/learner/{learnerId}/delete-information", (string learnerId, string? userEmail, EmulatorStore store,
             IOptions<EmulatorOptions> options, TimeProvider time, ILogger<LearnerDataDeletion> logger) =>
         {
@@ -23,15 +25,14 @@ public static class LearnerEndpoints
             {
                 return ApiResults.BadRequest($"[{userEmail}] is not the primary email of a user of this application's realm.");
             }
-            var removed = 0;
-            foreach (var registration in store.Registrations.Values.Where(r => r.Learner.Id == learnerId).ToList())
+            var scrubbed = 0;
+            foreach (var registration in store.Registrations.Values.Where(r => r.Learner.Id == learnerId))
             {
-                if (!store.Registrations.TryRemove(registration.Id, out _)) continue;
-                removed++;
-                foreach (var s in store.Sessions.Values.Where(s => s.RegistrationId == registration.Id)) store.Sessions.TryRemove(s.Token, out _);
+                registration.Learner = new Learner(learnerId, null, null, null);
+                scrubbed++;
             }
             store.LearnerDataDeletions.Enqueue(new LearnerDataDeletion(learnerId, userEmail, time.GetUtcNow()));
-            logger.LogInformation("Learner data deletion: {Count} registrations removed", removed);
+            logger.LogInformation("Learner data deletion: name and email cleared on {Count} registrations", scrubbed);
             return Results.NoContent();
         });
     }

@@ -114,14 +114,18 @@ public class RegistrationEraser(
         return true;
     }
 
-    /// <summary>Takes the registration's outbox hold, waiting out a dispatcher's lease (at most a few times: then the step fails and is retried).</summary>
+    /// <summary>
+    /// Takes the registration's outbox hold. A dispatcher delivering right now lets go when it is done (or its lease
+    /// ends): asked again every 200 ms until then; a dispatcher still holding it after that fails the step (retried).
+    /// </summary>
     private async Task HoldOutboxAsync(string registrationId, CancellationToken cancellationToken)
     {
-        for (var wait = 1; await outbox.TryHoldAsync(registrationId, cancellationToken) is { } busyUntil; wait++)
+        DateTimeOffset? giveUpAt = null;
+        while (await outbox.TryHoldAsync(registrationId, cancellationToken) is { } busyUntil)
         {
-            if (wait > 3) throw new LearnerDeletionStepException("A dispatcher kept delivering a registration's result events.");
-            var delay = busyUntil - time.GetUtcNow();
-            await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, cancellationToken);
+            giveUpAt ??= busyUntil;
+            if (time.GetUtcNow() > giveUpAt) throw new LearnerDeletionStepException("A dispatcher kept delivering a registration's result events.");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
         }
     }
 
