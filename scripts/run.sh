@@ -47,6 +47,8 @@ if [ -z "${ScormCloud__AppId:-}" ] || [ -z "${ScormCloud__SecretKey:-}" ]; then
   mkdir -p .localdata
   # Emulator credentials are fake, local-only values (the emulator's documented defaults).
   export ScormCloud__BaseUrl="http://127.0.0.1:7072/api/v2/" ScormCloud__AppId="emulator-app" ScormCloud__SecretKey="emulator-secret"
+  # SCORM Cloud's learner data deletion is made on behalf of a realm user: a fake one for the emulator.
+  export Privacy__ScormCloudRequesterEmail="${Privacy__ScormCloudRequesterEmail:-owner@example.org}"
   dotnet run --no-build --project src/ScormCloud.Emulator -- --urls http://127.0.0.1:7072 \
     --Emulator:AppId emulator-app --Emulator:SecretKey emulator-secret >.localdata/emulator.log 2>&1 &
   emulator_pid=$!

@@ -52,7 +52,13 @@ public class RegistrationResultsStore(
             }
             return true;
         }, cancellationToken);
-        switch (stored is null ? ResultsApplyOutcome.Unknown : outcome)
+        if (stored is null || outcome == ResultsApplyOutcome.Unknown)
+        {
+            // Deleted while we wrote its details (a learner deletion, say): that blob must not outlive it.
+            if (detailsBlob is not null) await DeleteDetailsAsync(detailsBlob, cancellationToken);
+            outcome = ResultsApplyOutcome.Unknown;
+        }
+        switch (outcome)
         {
             case ResultsApplyOutcome.Unknown:
                 logger.LogWarning("Results from {Source} for unknown registration {RegistrationId} ignored", source, registrationId);
@@ -85,6 +91,12 @@ public class RegistrationResultsStore(
         {
             return null;
         }
+    }
+
+    private async Task DeleteDetailsAsync(string name, CancellationToken cancellationToken)
+    {
+        var container = await containers.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
     }
 
     private async Task<string> WriteDetailsAsync(string registrationId, DateTimeOffset updated, ActivityResult details, CancellationToken cancellationToken)
