@@ -32,13 +32,24 @@ public static class RegistrationResults
 
     public static bool IsSuccess(string? value) => value is Passed or Failed or Unknown;
 
+    /// <summary>The scaled score clamped to 0–100, or null.</summary>
+    public static double? ScoreOf(Registration reported) =>
+        reported.Score?.Scaled is { } score && double.IsFinite(score) ? Math.Clamp(score, 0, 100) : null;
+
+    /// <summary>Seconds tracked, never negative.</summary>
+    public static double SecondsOf(Registration reported) =>
+        double.IsFinite(reported.TotalSecondsTracked) ? Math.Max(0, reported.TotalSecondsTracked) : 0;
+
     /// <summary>Copies the reported values onto <paramref name="entity"/>; <paramref name="updated"/> becomes its ordering stamp.</summary>
     public static void Apply(RegistrationEntity entity, Registration reported, DateTimeOffset updated, string? detailsBlob)
     {
+        if (reported.Instance != entity.Instance) entity.DetailsBlob = null; // the details were the older instance's
+        entity.Instance = reported.Instance;
+        if (reported.Course?.Version is { } version) entity.CourseVersion = version;
         entity.Completion = Completion(reported.RegistrationCompletion);
         entity.Success = Success(reported.RegistrationSuccess);
-        entity.Score = reported.Score?.Scaled is { } score && double.IsFinite(score) ? Math.Clamp(score, 0, 100) : null;
-        entity.TotalSecondsTracked = double.IsFinite(reported.TotalSecondsTracked) ? Math.Max(0, reported.TotalSecondsTracked) : 0;
+        entity.Score = ScoreOf(reported);
+        entity.TotalSecondsTracked = SecondsOf(reported);
         entity.FirstAccessDate = reported.FirstAccessDate;
         entity.LastAccessDate = reported.LastAccessDate;
         entity.CompletedDate = reported.CompletedDate;

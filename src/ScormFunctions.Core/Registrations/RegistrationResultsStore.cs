@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 using ScormCloud.Client.Models;
+using ScormFunctions.Core.Registrations.Retakes;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Registrations;
@@ -23,6 +24,8 @@ public class RegistrationResultsStore(
 {
     private const int MaxAttempts = 10;
 
+    private readonly RegistrationInstanceHistory history = new(tables);
+
     /// <param name="registrationId">Our registration id (already authenticated or authorized by the caller).</param>
     /// <param name="reported">SCORM Cloud's view of the registration.</param>
     /// <param name="source">"postback" or "refresh", for logs.</param>
@@ -40,7 +43,15 @@ public class RegistrationResultsStore(
                 logger.LogWarning("Results from {Source} for unknown registration {RegistrationId} ignored", source, registrationId);
                 return ResultsApplyOutcome.Unknown;
             }
-            if (entity.ReportedUpdatedAt is { } held)
+            if (attempt == 1) await history.RecordAsync(registrationId, reported, updated, cancellationToken);
+            if (reported.Instance < entity.Instance)
+            {
+                // A retake started a newer instance: an older one's results stay in its history row only.
+                logger.LogInformation("Results from {Source} for {RegistrationId} instance {Instance} kept as history (current {Current})",
+                    source, registrationId, reported.Instance, entity.Instance);
+                return ResultsApplyOutcome.Stale;
+            }
+            if (entity.ReportedUpdatedAt is { } held && reported.Instance == entity.Instance)
             {
                 if (updated < held)
                 {

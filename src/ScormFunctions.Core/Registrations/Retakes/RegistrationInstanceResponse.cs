@@ -1,0 +1,28 @@
+namespace ScormFunctions.Core.Registrations.Retakes;
+
+/// <summary>The instances of a registration; <c>currentInstance</c>'s result is the registration's reported result.</summary>
+public sealed record RegistrationInstancesResponse(string RegistrationId, int CurrentInstance, IReadOnlyList<RegistrationInstanceResponse> Items);
+
+/// <summary>One instance and the latest result SCORM Cloud reported for it.</summary>
+public sealed record RegistrationInstanceResponse(
+    int Instance,
+    bool Current,
+    int? CourseVersion,
+    string Completion,
+    string Success,
+    double? Score,
+    double TotalSeconds,
+    DateTimeOffset? FirstAccessDate,
+    DateTimeOffset? LastAccessDate,
+    DateTimeOffset? CompletedDate,
+    DateTimeOffset? UpdatedAt)
+{
+    public static RegistrationInstanceResponse From(RegistrationInstanceEntity e, int currentInstance) => new(
+        e.Instance, e.Instance == currentInstance, e.CourseVersion, e.Completion ?? RegistrationResults.Unknown, e.Success ?? RegistrationResults.Unknown,
+        e.Score, e.TotalSecondsTracked ?? 0, e.FirstAccessDate, e.LastAccessDate, e.CompletedDate, e.ReportedUpdatedAt);
+
+    /// <summary>The current instance as the registration record holds it.</summary>
+    public static RegistrationInstanceResponse From(RegistrationEntity e) => new(
+        e.Instance, true, e.CourseVersion, e.Completion ?? RegistrationResults.Unknown, e.Success ?? RegistrationResults.Unknown,
+        e.Score, e.TotalSecondsTracked ?? 0, e.FirstAccessDate, e.LastAccessDate, e.CompletedDate, e.ReportedUpdatedAt);
+}
