@@ -23,8 +23,10 @@ public sealed class NewVersionRestartTests
         using var admin = await h.AdminAsync();
         using var learner = await h.LearnerAsync("learner-1");
         await AssignAsync(admin, "course-1", "learner-1", "reg-1");
-        await CommitAsync(await h.OpenPlayerAsync(await LaunchUrlAsync(learner, "reg-1")), Scorm12Terminate, terminate: true);
-        var completed = await WaitForAsync(learner, "reg-1", IsCompleted);
+        var firstSession = await h.OpenPlayerAsync(await LaunchUrlAsync(learner, "reg-1"));
+        await CommitAsync(firstSession, Scorm12Commit);
+        await CommitAsync(firstSession, Scorm12Terminate, terminate: true);
+        var completed = await WaitForAsync(learner, "reg-1", r => r.GetProperty("reported").GetProperty("totalSeconds").GetDouble() == 90, 60000);
         Assert.Equal(0, completed.GetProperty("courseVersion").GetInt32());
 
         using (var invalid = await admin.PostAsJsonAsync("api/courses/course-1/imports",
@@ -43,7 +45,7 @@ public sealed class NewVersionRestartTests
 
         var commitUrl = await h.OpenPlayerAsync(await LaunchUrlAsync(learner, "reg-1"));
         await CommitAsync(commitUrl, Scorm12Commit);
-        var moved = await WaitForAsync(learner, "reg-1", r => r.GetProperty("instance").GetInt32() == 1 && IsCompleted(r));
+        var moved = await WaitForAsync(learner, "reg-1", r => r.GetProperty("instance").GetInt32() == 1 && IsCompleted(r), 60000);
         var history = await GetJsonAsync(learner, "api/registrations/reg-1/instances");
 
         Assert.Equal(1, moved.GetProperty("courseVersion").GetInt32());
