@@ -13,19 +13,17 @@ namespace ScormFunctions.Core.Registrations;
 /// Writes reported results (postbacks and refreshes alike) order-safely: results whose <c>updated</c> is older than
 /// the record's <see cref="RegistrationEntity.ReportedUpdatedAt"/> never overwrite it, and a concurrent writer is
 /// resolved through the record's ETag by re-reading and deciding again. The activity tree and runtime data go to a
-/// blob named after the registration and its <c>updated</c>, so a retried write reuses the same blob.
+/// blob named after the registration and its <c>updated</c>, so a retried write reuses the same blob. Every report also
+/// lands in its instance's history row; one for an instance a retake has replaced goes nowhere else.
 /// </summary>
 public class RegistrationResultsStore(
     RegistrationRepository registrations,
-    TableProvider tables,
+    BlobContainerProvider containers,
+    RegistrationInstanceHistory history,
     IOptions<RegistrationOptions> options,
     TimeProvider time,
     ILogger<RegistrationResultsStore> logger)
 {
-    private const int MaxAttempts = 10;
-
-    private readonly RegistrationInstanceHistory history = new(tables);
-
     /// <param name="registrationId">Our registration id (already authenticated or authorized by the caller).</param>
     /// <param name="reported">SCORM Cloud's view of the registration.</param>
     /// <param name="source">"postback" or "refresh", for logs.</param>
@@ -35,41 +33,25 @@ public class RegistrationResultsStore(
     {
         var updated = reported.Updated ?? time.GetUtcNow();
         string? detailsBlob = null;
-        for (var attempt = 1; ; attempt++)
+        var outcome = ResultsApplyOutcome.Unknown;
+        var historyRecorded = false;
+        // Decided again on every version read: someone (a postback, a refresh, an override) may have written first.
+        var stored = await registrations.UpdateWithRetryAsync(registrationId, async (entity, ct) =>
         {
-            var entity = await registrations.GetAsync(registrationId, cancellationToken);
-            if (entity is null || entity.State == RegistrationState.Deleted)
+            outcome = entity switch
             {
-                logger.LogWarning("Results from {Source} for unknown registration {RegistrationId} ignored", source, registrationId);
-                return ResultsApplyOutcome.Unknown;
-            }
-            if (attempt == 1) await history.RecordAsync(registrationId, reported, updated, cancellationToken);
-            if (reported.Instance < entity.Instance)
-            {
-                // A retake started a newer instance: an older one's results stay in its history row only.
-                logger.LogInformation("Results from {Source} for {RegistrationId} instance {Instance} kept as history (current {Current})",
-                    source, registrationId, reported.Instance, entity.Instance);
-                return ResultsApplyOutcome.Stale;
-            }
-            if (entity.ReportedUpdatedAt is { } held && reported.Instance == entity.Instance)
-            {
-                if (updated < held)
-                {
-                    logger.LogInformation(
-                        "Stale results from {Source} for {RegistrationId} ignored (updated {Updated:O}, holding {Held:O})",
-                        source, registrationId, updated, held);
-                    return ResultsApplyOutcome.Stale;
-                }
-                if (updated == held)
-                {
-                    logger.LogInformation("Duplicate results from {Source} for {RegistrationId} (updated {Updated:O})", source, registrationId, updated);
-                    return ResultsApplyOutcome.Duplicate;
-                }
-            }
-            if (reported.ActivityDetails is { } details)
-            {
-                detailsBlob ??= await WriteDetailsAsync(registrationId, updated, details, cancellationToken);
-            }
+                { State: RegistrationState.Deleted } => ResultsApplyOutcome.Unknown,
+                _ when reported.Instance < entity.Instance => ResultsApplyOutcome.Stale, // a retake replaced that instance
+                { ReportedUpdatedAt: { } held } when reported.Instance == entity.Instance && updated < held => ResultsApplyOutcome.Stale,
+                { ReportedUpdatedAt: { } held } when reported.Instance == entity.Instance && updated == held => ResultsApplyOutcome.Duplicate,
+                _ => ResultsApplyOutcome.Applied,
+            };
+            if (outcome == ResultsApplyOutcome.Unknown) return false;
+            // Every report of a known registration completes its instance's history, even one too old for the record.
+            if (!historyRecorded) await history.RecordAsync(registrationId, reported, updated, ct);
+            historyRecorded = true;
+            if (outcome != ResultsApplyOutcome.Applied) return false;
+            if (reported.ActivityDetails is { } details) detailsBlob ??= await WriteDetailsAsync(registrationId, updated, details, ct);
             RegistrationResults.Apply(entity, reported, updated, detailsBlob);
             if (entity.State == RegistrationState.Pending)
             {
@@ -77,18 +59,28 @@ public class RegistrationResultsStore(
                 entity.State = RegistrationState.Active;
                 entity.FailureReason = null;
             }
-            try
-            {
-                await registrations.UpdateAsync(entity, cancellationToken);
-                logger.LogInformation(
-                    "Results from {Source} for {RegistrationId} (course {CourseId}): {Completion}/{Success}, score {Score}, {Seconds} s",
-                    source, registrationId, entity.CourseId, entity.Completion, entity.Success, entity.Score, entity.TotalSecondsTracked);
-                return ResultsApplyOutcome.Applied;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                // Someone (a postback, a refresh, an override) wrote first: re-read and decide again.
-            }
+            return true;
+        }, cancellationToken);
+        switch (stored is null ? ResultsApplyOutcome.Unknown : outcome)
+        {
+            case ResultsApplyOutcome.Unknown:
+                logger.LogWarning("Results from {Source} for unknown registration {RegistrationId} ignored", source, registrationId);
+                return ResultsApplyOutcome.Unknown;
+            case ResultsApplyOutcome.Stale when reported.Instance < stored!.Instance:
+                logger.LogInformation("Results from {Source} for {RegistrationId} instance {Instance} kept as history (current {Current})",
+                    source, registrationId, reported.Instance, stored.Instance);
+                return outcome;
+            case ResultsApplyOutcome.Stale:
+                logger.LogInformation("Stale results from {Source} for {RegistrationId} ignored (updated {Updated:O}, holding {Held:O})",
+                    source, registrationId, updated, stored!.ReportedUpdatedAt);
+                return outcome;
+            case ResultsApplyOutcome.Duplicate:
+                logger.LogInformation("Duplicate results from {Source} for {RegistrationId} (updated {Updated:O})", source, registrationId, updated);
+                return outcome;
+            default:
+                logger.LogInformation("Results from {Source} for {RegistrationId} (course {CourseId}): {Completion}/{Success}, score {Score}, {Seconds} s",
+                    source, registrationId, stored!.CourseId, stored.Completion, stored.Success, stored.Score, stored.TotalSecondsTracked);
+                return outcome;
         }
     }
 
@@ -96,7 +88,7 @@ public class RegistrationResultsStore(
     public virtual async Task<Stream?> OpenDetailsAsync(RegistrationEntity entity, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(entity.DetailsBlob)) return null;
-        var container = await tables.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
         var blob = container.GetBlobClient(entity.DetailsBlob);
         try
         {
@@ -111,7 +103,7 @@ public class RegistrationResultsStore(
     private async Task<string> WriteDetailsAsync(string registrationId, DateTimeOffset updated, ActivityResult details, CancellationToken cancellationToken)
     {
         var name = $"{BlobNames.Segment(registrationId)}/{updated.UtcTicks:D19}.json";
-        var container = await tables.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(details, ScormCloudJson.Options);
         await container.GetBlobClient(name).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
         {

@@ -11,37 +11,27 @@ namespace ScormFunctions.Core.Registrations.Retakes;
 /// </summary>
 public sealed class RegistrationInstanceHistory(TableProvider tables)
 {
-    private const int MaxAttempts = 10;
-
     public async Task RecordAsync(string registrationId, Registration reported, DateTimeOffset updated, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
         var rowKey = RegistrationInstanceEntity.RowKeyFor(reported.Instance);
-        for (var attempt = 1; ; attempt++)
+        await table.UpdateWithRetryAsync<RegistrationInstanceEntity>(registrationId, rowKey, row =>
         {
-            var row = await table.GetOrDefaultAsync<RegistrationInstanceEntity>(registrationId, rowKey, cancellationToken);
-            if (row?.ReportedUpdatedAt is { } held && updated <= held) return;
-            var fresh = row ?? new RegistrationInstanceEntity { PartitionKey = registrationId, RowKey = rowKey, Instance = reported.Instance };
-            fresh.CourseVersion = reported.Course?.Version ?? fresh.CourseVersion;
-            fresh.Completion = RegistrationResults.Completion(reported.RegistrationCompletion);
-            fresh.Success = RegistrationResults.Success(reported.RegistrationSuccess);
-            fresh.Score = RegistrationResults.ScoreOf(reported);
-            fresh.TotalSecondsTracked = RegistrationResults.SecondsOf(reported);
-            fresh.FirstAccessDate = reported.FirstAccessDate;
-            fresh.LastAccessDate = reported.LastAccessDate;
-            fresh.CompletedDate = reported.CompletedDate;
-            fresh.ReportedUpdatedAt = updated;
-            try
-            {
-                if (row is null) await table.InsertAsync(fresh, cancellationToken);
-                else await table.ReplaceAsync(fresh, cancellationToken);
-                return;
-            }
-            catch (Exception ex) when (ex is ConcurrencyConflictException or RecordAlreadyExistsException && attempt < MaxAttempts)
-            {
-                // Another report for the same instance wrote first: re-read and decide again.
-            }
-        }
+            if (row.ReportedUpdatedAt is { } held && updated <= held) return false;
+            row.CourseVersion = reported.Course?.Version ?? row.CourseVersion;
+            row.Completion = RegistrationResults.Completion(reported.RegistrationCompletion);
+            row.Success = RegistrationResults.Success(reported.RegistrationSuccess);
+            row.Score = RegistrationResults.ScoreOf(reported);
+            row.TotalSecondsTracked = RegistrationResults.SecondsOf(reported);
+            row.FirstAccessDate = reported.FirstAccessDate;
+            row.LastAccessDate = reported.LastAccessDate;
+            row.CompletedDate = reported.CompletedDate;
+            row.ReportedUpdatedAt = updated;
+            return true;
+        }, cancellationToken, createIfMissing: () => new RegistrationInstanceEntity
+        {
+            PartitionKey = registrationId, RowKey = rowKey, Instance = reported.Instance,
+        });
     }
 
     /// <summary>Every instance row of a registration, oldest first (a handful per registration).</summary>
