@@ -1,7 +1,11 @@
 namespace ScormFunctions.Core.Registrations.Retakes;
 
-/// <summary>The instances of a registration; <c>currentInstance</c>'s result is the registration's reported result.</summary>
-public sealed record RegistrationInstancesResponse(string RegistrationId, int CurrentInstance, IReadOnlyList<RegistrationInstanceResponse> Items);
+/// <summary>
+/// The instances of a registration; <c>currentInstance</c>'s result is the registration's reported result, and
+/// <c>mayRetake</c> tells whether the caller may start a retake now (admin, or the owner with <c>Registrations:LearnerMayRetake</c>).
+/// </summary>
+public sealed record RegistrationInstancesResponse(
+    string RegistrationId, int CurrentInstance, bool MayRetake, IReadOnlyList<RegistrationInstanceResponse> Items);
 
 /// <summary>One instance and the latest result SCORM Cloud reported for it.</summary>
 public sealed record RegistrationInstanceResponse(

@@ -30,7 +30,7 @@ public sealed class RetakeHandlers(
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
         if (AccessControl.ForbidUnlessOwner(auth.Caller, registration.LearnerId) is { } forbidden) return forbidden;
-        if (!auth.Caller.IsAdmin && !options.Value.LearnerMayRetake) return Problems.Forbidden("Only an admin can start a retake.");
+        if (!auth.Caller.IsAdmin && !LearnerMayRetake) return Problems.Forbidden("Only an admin can start a retake.");
         if (registration.State != RegistrationState.Active)
         {
             return Problems.Conflict($"Registration '{registrationId}' is {registration.State}; only active registrations can be retaken.");
@@ -70,7 +70,7 @@ public sealed class RetakeHandlers(
     /// <summary>GET /api/registrations/{registrationId}/instances — owner or admin; every instance with its latest result, oldest first.</summary>
     public async Task<IResult> ListInstancesAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, denied) = await registrationHandlers.AuthorizeOwnerAsync(request, registrationId, cancellationToken);
+        var (registration, caller, denied) = await registrationHandlers.AuthorizeCallerAsync(request, registrationId, cancellationToken);
         if (denied is not null) return denied;
         var rows = await history.ListAsync(registrationId, cancellationToken);
         var items = rows.Select(r => RegistrationInstanceResponse.From(r, registration!.Instance)).ToList();
@@ -79,8 +79,15 @@ public sealed class RetakeHandlers(
             // Nothing reported for the current instance since history began: show what the registration holds.
             items.Add(RegistrationInstanceResponse.From(registration!));
         }
-        return Results.Ok(new RegistrationInstancesResponse(registrationId, registration!.Instance, items.OrderBy(i => i.Instance).ToList()));
+        return Results.Ok(new RegistrationInstancesResponse(
+            registrationId, registration!.Instance, MayRetake(caller!, registration), items.OrderBy(i => i.Instance).ToList()));
     }
+
+    private bool LearnerMayRetake => options.Value.LearnerMayRetake;
+
+    /// <summary>What <see cref="CreateInstanceAsync"/> would allow this caller (an owner or an admin), so a UI offers the button only then.</summary>
+    private bool MayRetake(Caller caller, RegistrationEntity registration) =>
+        registration.State == RegistrationState.Active && (caller.IsAdmin || LearnerMayRetake);
 
     /// <summary>
     /// SCORM Cloud's create is never retried (each POST is a new instance); when its answer is lost, the current instance

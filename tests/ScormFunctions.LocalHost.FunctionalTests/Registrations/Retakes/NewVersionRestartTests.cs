@@ -9,7 +9,7 @@ namespace ScormFunctions.LocalHost.FunctionalTests.Registrations.Retakes;
 /// <summary>
 /// A re-import with <c>mayCreateNewVersion</c> and <c>whenToRestartRegistration</c>: the setting lands on the course in
 /// SCORM Cloud, and the next launch of a completed registration starts a new instance on the new version, which our
-/// record and its history follow.
+/// record and its history follow; an incomplete registration stays on its version, as the setting says.
 /// </summary>
 public sealed class NewVersionRestartTests
 {
@@ -23,6 +23,7 @@ public sealed class NewVersionRestartTests
         using var admin = await h.AdminAsync();
         using var learner = await h.LearnerAsync("learner-1");
         await AssignAsync(admin, "course-1", "learner-1", "reg-1");
+        await AssignAsync(admin, "course-1", "learner-1", "reg-incomplete");
         var firstSession = await h.OpenPlayerAsync(await LaunchUrlAsync(learner, "reg-1"));
         await CommitAsync(firstSession, Scorm12Commit);
         await CommitAsync(firstSession, Scorm12Terminate, terminate: true);
@@ -53,6 +54,14 @@ public sealed class NewVersionRestartTests
         Assert.Equal([0, 1], items.Select(i => i.GetProperty("instance").GetInt32()));
         Assert.Equal([0, 1], items.Select(i => i.GetProperty("courseVersion").GetInt32()));
         Assert.Equal(90, items[0].GetProperty("totalSeconds").GetDouble());
+
+        // Not complete at its launch: WHEN_EXISTING_REG_IS_COMPLETE_AND_… leaves it on version 0, in instance 0.
+        var stayingSession = await h.OpenPlayerAsync(await LaunchUrlAsync(learner, "reg-incomplete"));
+        await CommitAsync(stayingSession, Scorm12Commit);
+        var stayed = await WaitForAsync(learner, "reg-incomplete", IsCompleted, 60000);
+        Assert.Equal((0, 0), (stayed.GetProperty("instance").GetInt32(), stayed.GetProperty("courseVersion").GetInt32()));
+        var cloud = await GetJsonAsync(h.EmulatorApi, "registrations/reg-incomplete/instances");
+        Assert.Single(cloud.GetProperty("registrations").EnumerateArray());
     }
 
     private static async Task<JsonElement> ReimportAsync(HttpClient admin, string courseId, string whenToRestartRegistration)
