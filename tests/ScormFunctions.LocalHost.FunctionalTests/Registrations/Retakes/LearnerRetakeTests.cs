@@ -17,6 +17,7 @@ public sealed class LearnerRetakeTests
         await AssignAsync(admin, "course-1", "learner-1", "reg-1");
 
         await RetakeTests.PostInstanceAsync(other, "reg-1", HttpStatusCode.Forbidden);
+        Assert.True((await GetJsonAsync(learner, "api/registrations/reg-1/instances")).GetProperty("mayRetake").GetBoolean());
         var retaken = await RetakeTests.PostInstanceAsync(learner, "reg-1", HttpStatusCode.Created);
 
         Assert.Equal(1, retaken.GetProperty("instance").GetInt32());

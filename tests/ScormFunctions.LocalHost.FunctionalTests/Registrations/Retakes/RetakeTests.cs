@@ -94,6 +94,8 @@ public sealed class RetakeTests : IAsyncLifetime
         var listed = await GetJsonAsync(learner, "api/registrations/reg-1/instances");
 
         Assert.Equal(0, listed.GetProperty("currentInstance").GetInt32());
+        Assert.False(listed.GetProperty("mayRetake").GetBoolean());
+        Assert.True((await GetJsonAsync(admin, "api/registrations/reg-1/instances")).GetProperty("mayRetake").GetBoolean());
         Assert.Single(listed.GetProperty("items").EnumerateArray());
         var cloud = await GetJsonAsync(h.EmulatorApi, "registrations/reg-1/instances");
         Assert.Single(cloud.GetProperty("registrations").EnumerateArray());
