@@ -9,7 +9,7 @@ namespace ScormFunctions.Core.Registrations;
 /// Our record of a registration: one partition per registration (point reads, ETag-checked updates).
 /// Reported values come from SCORM Cloud (postback or refresh); overrides are set by admins beside them.
 /// </summary>
-public sealed class RegistrationEntity : ITableEntity
+public sealed class RegistrationEntity : ITableEntity, IReportedResult
 {
     public const string Row = "registration";
 

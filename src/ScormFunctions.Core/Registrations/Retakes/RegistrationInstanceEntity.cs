@@ -8,7 +8,7 @@ namespace ScormFunctions.Core.Registrations.Retakes;
 /// The latest result SCORM Cloud reported for one instance of a registration, kept as history after a retake.
 /// Lives in the registration's own partition (row <c>instance-{n:D6}</c>) so it goes wherever the registration goes.
 /// </summary>
-public sealed class RegistrationInstanceEntity : ITableEntity
+public sealed class RegistrationInstanceEntity : ITableEntity, IReportedResult
 {
     public const string RowPrefix = "instance-";
 

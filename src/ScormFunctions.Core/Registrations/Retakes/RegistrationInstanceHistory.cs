@@ -18,15 +18,7 @@ public sealed class RegistrationInstanceHistory(TableProvider tables)
         await table.UpdateWithRetryAsync<RegistrationInstanceEntity>(registrationId, rowKey, row =>
         {
             if (row.ReportedUpdatedAt is { } held && updated <= held) return false;
-            row.CourseVersion = reported.Course?.Version ?? row.CourseVersion;
-            row.Completion = RegistrationResults.Completion(reported.RegistrationCompletion);
-            row.Success = RegistrationResults.Success(reported.RegistrationSuccess);
-            row.Score = RegistrationResults.ScoreOf(reported);
-            row.TotalSecondsTracked = RegistrationResults.SecondsOf(reported);
-            row.FirstAccessDate = reported.FirstAccessDate;
-            row.LastAccessDate = reported.LastAccessDate;
-            row.CompletedDate = reported.CompletedDate;
-            row.ReportedUpdatedAt = updated;
+            RegistrationResults.Copy(row, reported, updated);
             return true;
         }, cancellationToken, createIfMissing: () => new RegistrationInstanceEntity
         {

@@ -21,12 +21,8 @@ public sealed record RegistrationInstanceResponse(
     DateTimeOffset? CompletedDate,
     DateTimeOffset? UpdatedAt)
 {
-    public static RegistrationInstanceResponse From(RegistrationInstanceEntity e, int currentInstance) => new(
+    /// <summary>An instance as its history row or, for the current one, the registration record holds it.</summary>
+    public static RegistrationInstanceResponse From(IReportedResult e, int currentInstance) => new(
         e.Instance, e.Instance == currentInstance, e.CourseVersion, e.Completion ?? RegistrationResults.Unknown, e.Success ?? RegistrationResults.Unknown,
-        e.Score, e.TotalSecondsTracked ?? 0, e.FirstAccessDate, e.LastAccessDate, e.CompletedDate, e.ReportedUpdatedAt);
-
-    /// <summary>The current instance as the registration record holds it.</summary>
-    public static RegistrationInstanceResponse From(RegistrationEntity e) => new(
-        e.Instance, true, e.CourseVersion, e.Completion ?? RegistrationResults.Unknown, e.Success ?? RegistrationResults.Unknown,
         e.Score, e.TotalSecondsTracked ?? 0, e.FirstAccessDate, e.LastAccessDate, e.CompletedDate, e.ReportedUpdatedAt);
 }

@@ -77,7 +77,7 @@ public sealed class RetakeHandlers(
         if (!rows.Any(r => r.Instance == registration!.Instance))
         {
             // Nothing reported for the current instance since history began: show what the registration holds.
-            items.Add(RegistrationInstanceResponse.From(registration!));
+            items.Add(RegistrationInstanceResponse.From(registration!, registration!.Instance));
         }
         return Results.Ok(new RegistrationInstancesResponse(
             registrationId, registration!.Instance, MayRetake(caller!, registration), items.OrderBy(i => i.Instance).ToList()));
