@@ -12,6 +12,8 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # Result events go to a development webhook inside the host, which the sample app shows (docs/registrations.md#result-events).
 export DevEvents__Inbox="${DevEvents__Inbox:-true}"
+# Learners see the sample app's Retake button too (admins always do); the API default is false (docs/registrations.md).
+export Registrations__LearnerMayRetake="${Registrations__LearnerMayRetake:-true}"
 
 for arg in "$@"; do
   case "$arg" in

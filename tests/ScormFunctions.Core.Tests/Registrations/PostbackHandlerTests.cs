@@ -23,7 +23,7 @@ public sealed class PostbackHandlerTests
         PostbackKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     }));
 
-    private readonly RegistrationResultsStore results = Substitute.For<RegistrationResultsStore>(null, null, null, null, null);
+    private readonly RegistrationResultsStore results = Substitute.For<RegistrationResultsStore>(null, null, null, null, null, null);
 
     private readonly PostbackArchive archive = Substitute.For<PostbackArchive>(null, null, null);
 
