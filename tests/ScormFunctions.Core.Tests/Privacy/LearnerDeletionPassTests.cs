@@ -59,13 +59,14 @@ public sealed class LearnerDeletionPassTests
         var record = await world.RecordAsync(started);
 
         Assert.Equal((LearnerDeletionStatus.Completed, ScormCloudLearnerData.Requested, null), (record.Status, record.ScormCloudLearnerData, record.LastError));
+        // Registration rows include each reported result's instance history row (instance-000000), kept beside its record.
         Assert.Equal(new LearnerDeletionCounts(
-            ScormCloudRegistrations: 4, Registrations: 3, RegistrationRows: 4, IndexRows: 7, Overrides: 4, ResultBlobs: 3, ArchivedPostbacks: 4, LaunchNonces: 3),
+            ScormCloudRegistrations: 4, Registrations: 3, RegistrationRows: 7, IndexRows: 7, Overrides: 4, ResultBlobs: 3, ArchivedPostbacks: 4, LaunchNonces: 3),
             record.Counts);
         foreach (var (id, course) in adas) Assert.Equal(HeldData.Nothing, await world.HeldAsync(id, course, ada));
         Assert.Equal(HeldData.Nothing, await world.HeldAsync(lost, golf, ada));
         Assert.Equal(bobBefore, await world.HeldAsync(bobs, golf, bob));
-        Assert.Equal(new HeldData(1, 2, 1, 1, 1, 1, true), bobBefore);
+        Assert.Equal(new HeldData(2, 2, 1, 1, 1, 1, true), bobBefore); // rows: the record and its instance history
         var store = world.Emulator.Services.GetRequiredService<EmulatorStore>();
         Assert.DoesNotContain(store.Registrations.Values, r => r.Learner.Id == ada);
         var request = Assert.Single(store.LearnerDataDeletions);
@@ -215,7 +216,7 @@ public sealed class LearnerDeletionPassTests
         await eraser.EraseAsync(ada, batch, first, Ct);
         await eraser.EraseAsync(ada, batch, second, Ct);
 
-        Assert.Equal(new LearnerDeletionCounts(1, 1, 1, 2, 1, 1, 1, 1), first.ToCounts());
+        Assert.Equal(new LearnerDeletionCounts(1, 1, 2, 2, 1, 1, 1, 1), first.ToCounts()); // rows: the record and its instance history
         Assert.Equal(LearnerDeletionCounts.None, second.ToCounts());
     }
 
@@ -272,7 +273,7 @@ public sealed class LearnerDeletionPassTests
         Assert.Equal([bobs], lms.Received);
         Assert.Empty(await world.OutboxEventsAsync(adas));
         Assert.False(await world.HasOutboxMarkerAsync(adas));
-        Assert.Equal((1, 2), (record.Registrations, record.RegistrationRows)); // the record and its event
+        Assert.Equal((1, 3), (record.Registrations, record.RegistrationRows)); // the record, its event, its instance history row
     }
 
     private sealed class RecordingSubscriber : IEventSubscriber
