@@ -21,7 +21,7 @@ public sealed class OutboxTests : IAsyncLifetime
     private readonly RecordingSubscriber subscriber = new();
     private readonly EventOptions options = new()
     {
-        Webhooks = { ["lms"] = new WebhookSubscriberOptions { Url = new Uri("https://lms.example.org/hooks"), Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" } },
+        Webhooks = { ["lms"] = new WebhookSubscriberOptions { Url = new Uri("https://lms.example.org/hooks"), Secret = "whsec_" + Convert.ToBase64String("test-only-webhook-secret"u8) } },
     };
     private RegistrationRepository registrations = null!;
     private OutboxDispatcher dispatcher = null!;

@@ -251,7 +251,7 @@ public sealed class LearnerDeletionPassTests
         {
             // The LMS is down while the learner is deleted: nothing has been delivered yet.
             ["Events:Webhooks:lms:Url"] = "http://127.0.0.1:9/hooks",
-            ["Events:Webhooks:lms:Secret"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            ["Events:Webhooks:lms:Secret"] = "whsec_" + Convert.ToBase64String("test-only-webhook-secret"u8),
         });
         var (ada, course, adas) = await world.LearnerWithRegistrationAsync();
         var (bob, bobs) = (NewId("bob"), NewId("r"));
