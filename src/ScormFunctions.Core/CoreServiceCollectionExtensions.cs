@@ -6,7 +6,6 @@ using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Health;
-using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Imports;
 using ScormFunctions.Core.Privacy;
@@ -22,11 +21,10 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddScormFunctionsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
-        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         // After the resilience handler: every attempt is counted, retried 429s included. No HttpClient request logs:
@@ -38,12 +36,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CourseRepository>();
         services.AddSingleton<RegistrationRepository>();
 
-        services.AddSingleton<CallerAuthenticator>();
-        services.AddSingleton<AccessControl>();
-        services.AddSingleton<DevelopmentTokenIssuer>();
+        services.AddCallerAuthentication();
 
         services.AddReadinessChecks();
-        services.AddSingleton<CourseHandlers>();
+        // Transient, like everything holding the typed SCORM Cloud HttpClient (the factory rotates its handlers).
+        services.AddTransient<CourseHandlers>();
         services.AddRegistrations(configuration);
         services.AddImports(configuration);
         services.AddLearnerDeletion(configuration);

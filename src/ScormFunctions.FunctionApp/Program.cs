@@ -11,6 +11,7 @@ using ScormFunctions.FunctionApp.Telemetry;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
+builder.UseMiddleware<CallerAccessMiddleware>();
 builder.Services.AddScormFunctionsCore(builder.Configuration);
 builder.Services.AddScormProblemDetails();
 builder.Services.AddFunctionsTelemetry(builder.Configuration);

@@ -3,6 +3,8 @@ using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Http;
 using ScormFunctions.LocalHost.Development;
 using ScormFunctions.LocalHost.Durable;
+using ScormFunctions.LocalHost.Endpoints;
+using ScormFunctions.LocalHost.Registrations;
 using ScormFunctions.LocalHost.Security;
 using ScormFunctions.LocalHost.Storage;
 using ScormFunctions.LocalHost.Telemetry;
@@ -26,15 +28,22 @@ public static class LocalHostExtensions
             }
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
+        if (builder.Environment.IsDevelopment())
+        {
+            // After the core: the development key's JwtBearer configuration runs after the core's.
+            builder.Services.AddDevelopmentTokens(builder.Configuration);
+        }
+        builder.Services.AddOptions<RegistrationSweepOptions>().Bind(builder.Configuration.GetSection(RegistrationSweepOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.AddLocalTelemetry();
-        builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationSweepService>();
-        builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationReconcileService>();
+        builder.Services.AddHostedService<RegistrationSweepService>();
+        builder.Services.AddHostedService<RegistrationReconcileService>();
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Events.OutboxDispatchService>();
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         builder.Services.AddHostedService<UploadRetentionService>();
         builder.AddAzuriteCors();
         builder.Services.AddScormProblemDetails();
-        builder.Services.AddAnonymousRateLimiting();
+        builder.Services.AddAnonymousRateLimiting(builder.Configuration);
         builder.Services.AddOpenApi();
         var origins = builder.Configuration.GetSection(AppOptions.SectionName).Get<AppOptions>()?.AllowedOriginList ?? [];
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins([.. origins]).AllowAnyHeader().AllowAnyMethod()));
@@ -47,6 +56,7 @@ public static class LocalHostExtensions
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseCors(CorsPolicy);
+        app.UseCallerAccess();
         app.UseSampleSpa();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;

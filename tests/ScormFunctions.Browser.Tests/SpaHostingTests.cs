@@ -124,7 +124,7 @@ public sealed class SpaHostingTests
         var auth = system.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         Assert.Equal("http://127.0.0.1:7999", auth.Issuer);
         Assert.Equal(new Uri("http://127.0.0.1:7999/.well-known/openid-configuration"), auth.MetadataAddress);
-        Assert.True(string.IsNullOrEmpty(auth.DevelopmentSigningKey));
+        Assert.True(string.IsNullOrEmpty(system.Services.GetRequiredService<IOptions<DevelopmentAuthOptions>>().Value.DevelopmentSigningKey));
 
         var config = await system.Client.GetFromJsonAsync<JsonElement>("spa-config.json", ct);
         var oidc = config.GetProperty("oidc");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Imports;
 using ScormFunctions.Core.Privacy;
 using ScormFunctions.LocalHost;
@@ -48,17 +49,57 @@ public sealed class RouteParityTests
         Assert.Contains("SweepRegistrations", byType["timerTrigger"]);
     }
 
+    [Fact]
+    public void Every_http_function_and_local_endpoint_takes_its_route_and_callers_from_ApiEndpoints()
+    {
+        var problems = new List<string>();
+        var functions = Metadata().Where(f => f.Type == "httpTrigger").ToList();
+        foreach (var function in functions)
+        {
+            if (!ApiEndpoints.ByName.TryGetValue(function.Name, out var declared))
+            {
+                problems.Add($"function {function.Name} has no entry in ApiEndpoints (its callers would be unchecked)");
+            }
+            else if (declared.Route != function.Route || !function.Methods.Select(m => m.ToUpperInvariant()).SequenceEqual([declared.Method]))
+            {
+                problems.Add($"function {function.Name} is {string.Join(",", function.Methods)} {function.Route}; ApiEndpoints says {declared.Method} {declared.Route}");
+            }
+        }
+        problems.AddRange(ApiEndpoints.ByName.Keys.Except(functions.Select(f => f.Name)).Select(name => $"ApiEndpoints.{name} has no function"));
+
+        foreach (var endpoint in LocalRouteEndpoints())
+        {
+            var route = endpoint.RoutePattern.RawText!["/api/".Length..].TrimEnd('/');
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+            if (endpoint.Metadata.GetMetadata<ApiEndpoint>() is not { } declared)
+            {
+                if (!methods.Any(m => LocalOnly.Contains($"{m} {route}")))
+                {
+                    problems.Add($"local {string.Join(",", methods)} {route} is not mapped from ApiEndpoints (MapApi)");
+                }
+            }
+            else if (declared.Route != route || !methods.SequenceEqual([declared.Method]))
+            {
+                problems.Add($"local {string.Join(",", methods)} {route} carries ApiEndpoints.{declared.Name} ({declared.Method} {declared.Route})");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     /// <summary>"METHOD route" for each HTTP function, the route as the host serves it under /api.</summary>
     private static List<string> HttpFunctions() =>
         [.. Metadata().Where(f => f.Type == "httpTrigger").SelectMany(f => f.Methods.Select(m => $"{m.ToUpperInvariant()} {f.Route}"))];
 
-    private static List<string> LocalEndpoints()
+    private static List<string> LocalEndpoints() =>
+        [.. LocalRouteEndpoints().SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+            .Select(m => $"{m} {e.RoutePattern.RawText!["/api/".Length..].TrimEnd('/')}"))]; // routing ignores a trailing slash
+
+    private static List<RouteEndpoint> LocalRouteEndpoints()
     {
         var app = LocalHostApp.Build(["--environment", "Development"], b => b.Configuration["Storage:ConnectionString"] = Azurite.ConnectionString);
         return [.. ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
-                .Select(m => $"{m} {e.RoutePattern.RawText!["/api/".Length..].TrimEnd('/')}"))]; // routing ignores a trailing slash
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)];
     }
 
     private sealed record FunctionEntry(string Name, string Type, IReadOnlyList<string> Methods, string? Route);

@@ -1,17 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ScormFunctions.Core.Configuration;
 
 /// <summary>
 /// How callers are authenticated: OIDC / Entra ID bearer tokens (issuer, audience, signing keys from the
-/// metadata document), or the App Service Authentication principal header when the app trusts it.
+/// metadata document), or the App Service Authentication principal header when the app trusts it. Validated at start.
 /// </summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
 
     /// <summary>Expected token issuer, e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>.</summary>
     public string? Issuer { get; set; }
 
-    /// <summary>Expected audience (the API's application id URI or client id).</summary>
+    /// <summary>Expected audience (the API's application id URI or client id). Required unless App Service Authentication is trusted.</summary>
     public string? Audience { get; set; }
 
     /// <summary>OpenID Connect metadata document; defaults to <c>{Issuer}/.well-known/openid-configuration</c>.</summary>
@@ -32,9 +34,25 @@ public sealed class AuthOptions
     /// <summary>Claim that holds the learner id. <value>Default: sub</value></summary>
     public string SubjectClaim { get; set; } = "sub";
 
-    /// <summary>
-    /// Symmetric key (base64) for development tokens. Set only by the local host in the Development
-    /// environment; never configured in Azure.
-    /// </summary>
-    public string? DevelopmentSigningKey { get; set; }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Audience) && !TrustAppServiceAuthentication)
+        {
+            yield return new ValidationResult(
+                "Auth:Audience is required: the audience bearer tokens are issued for (the API's application id URI or client id). " +
+                "Only an app behind App Service Authentication may leave it out, with Auth:TrustAppServiceAuthentication=true.",
+                [nameof(Audience)]);
+        }
+        if (MetadataAddress is { } metadata && !IsHttpUrl(metadata))
+        {
+            yield return new ValidationResult($"Auth:MetadataAddress must be an absolute http or https URL; got '{metadata}'.", [nameof(MetadataAddress)]);
+        }
+        if (string.IsNullOrWhiteSpace(AdminRole) || string.IsNullOrWhiteSpace(RoleClaim) || string.IsNullOrWhiteSpace(SubjectClaim))
+        {
+            yield return new ValidationResult("Auth:AdminRole, Auth:RoleClaim and Auth:SubjectClaim must not be empty.",
+                [nameof(AdminRole), nameof(RoleClaim), nameof(SubjectClaim)]);
+        }
+    }
+
+    internal static bool IsHttpUrl(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 }

@@ -1,30 +1,22 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ScormCloud.Client;
 using ScormFunctions.Core.Http;
-using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Registrations;
 
 namespace ScormFunctions.Core.Courses;
 
-/// <summary>Course reads and delete (admin). Host-neutral: both hosts call these with the raw request.</summary>
+/// <summary>Course reads and delete (admin, resolved at the edge). Host-neutral: both hosts call these with the raw request.</summary>
 public sealed class CourseHandlers(
-    AccessControl access,
     CourseRepository courses,
-    RegistrationRepository? registrations = null,
-    IServiceProvider? services = null,
-    TimeProvider? time = null,
-    ILogger<CourseHandlers>? logger = null)
+    RegistrationRepository registrations,
+    ScormCloudClient cloud,
+    TimeProvider time,
+    ILogger<CourseHandlers> log)
 {
-    private readonly ILogger log = logger ?? NullLogger<CourseHandlers>.Instance;
-
     /// <summary>GET /api/courses — admin; paged.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
         var page = await courses.ListAsync(pageSize, token, cancellationToken);
@@ -32,10 +24,8 @@ public sealed class CourseHandlers(
     }
 
     /// <summary>GET /api/courses/{courseId} — admin; 404 until it exists.</summary>
-    public async Task<IResult> GetAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
+    public async Task<IResult> GetAsync(string courseId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var course = await courses.GetAsync(courseId, cancellationToken);
         return course is null || course.Status == CourseStatus.Deleted
@@ -48,19 +38,15 @@ public sealed class CourseHandlers(
     /// outage is 503 and nothing changes here), then marks its registrations deleted, then the course. Repeating it
     /// finishes a delete that was interrupted; a course already deleted is 204 again.
     /// </summary>
-    public async Task<IResult> DeleteAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
+    public async Task<IResult> DeleteAsync(string courseId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var course = await courses.GetAsync(courseId, cancellationToken);
         if (course is null) return Problems.NotFound($"Course '{courseId}' does not exist.");
         if (course.Status == CourseStatus.Deleted) return Results.NoContent();
-        if (registrations is null || services is null) throw new InvalidOperationException("CourseHandlers needs the registration repository and SCORM Cloud for delete.");
-
         try
         {
-            await services.GetRequiredService<ScormCloudClient>().DeleteCourseAsync(courseId, cancellationToken);
+            await cloud.DeleteCourseAsync(courseId, cancellationToken);
         }
         catch (ScormCloudException ex) when (ex.IsTransient)
         {
@@ -73,7 +59,7 @@ public sealed class CourseHandlers(
             return Problems.BadGateway($"SCORM Cloud refused to delete course '{courseId}': {ex.ServiceMessage ?? ex.Message}");
         }
 
-        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var now = time.GetUtcNow();
         var marked = 0;
         string? token = null;
         do
@@ -101,7 +87,7 @@ public sealed class CourseHandlers(
     private async Task<bool> MarkDeletedAsync(RegistrationEntity registration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var marked = false;
-        var written = await registrations!.UpdateWithRetryAsync(registration.PartitionKey, r =>
+        var written = await registrations.UpdateWithRetryAsync(registration.PartitionKey, r =>
         {
             marked = r.State != RegistrationState.Deleted;
             if (!marked) return false;

@@ -2,19 +2,16 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Http;
-using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Events;
 
 /// <summary>GET /api/events/outbox — admin: who receives events, and what is still waiting (per registration, per subscriber).</summary>
-public sealed class EventHandlers(AccessControl access, TableProvider tables, EventSubscribers subscribers, IOptions<EventOptions> options)
+public sealed class EventHandlers(TableProvider tables, EventSubscribers subscribers, IOptions<EventOptions> options)
 {
     public async Task<IResult> GetOutboxAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
 

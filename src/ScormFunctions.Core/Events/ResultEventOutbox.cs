@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
 
@@ -87,7 +88,7 @@ public class ResultEventOutbox(
         signal.Notify();
     }
 
-    private Uri Source => options.Value.Source ?? new Uri(app.Value.PublicBaseUrl, "/api/registrations");
+    private Uri Source => options.Value.Source ?? new Uri(app.Value.PublicBaseUrl, ApiRoutes.Path(ApiRoutes.Registrations));
 
     /// <summary>Creates the marker or raises it to this event (never lowers it: a slow writer must not hide a newer event) and makes it due now.</summary>
     private async Task MarkAsync(string registrationId, long incarnation, long sequence, CancellationToken cancellationToken)

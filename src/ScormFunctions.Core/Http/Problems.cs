@@ -40,7 +40,21 @@ public static class Problems
     public static IResult BadGateway(string detail) =>
         Results.Problem(detail: detail, title: "SCORM Cloud refused the request.", statusCode: StatusCodes.Status502BadGateway);
 
+    /// <summary>The same result with one response header more (<c>WWW-Authenticate</c>, <c>Retry-After</c>).</summary>
+    public static IResult WithHeader(this IResult result, string name, string value) => new HeaderResult(result, name, value);
+
     /// <summary>Validates an id from the route; null when valid.</summary>
     public static IResult? InvalidId(string? id, string name) =>
         ResourceId.Validate(id, name) is { } message ? BadRequest(message, $"Invalid {name}.") : null;
+
+    private sealed class HeaderResult(IResult inner, string name, string value) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers[name] = value;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

@@ -1,47 +1,34 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using ScormFunctions.Core.Http;
 
 namespace ScormFunctions.Core.Identity;
 
 /// <summary>
-/// Every endpoint declares its callers through one of these checks: admin, any authenticated caller
-/// (learners then see only their own records), or none (anonymous endpoints and signed URLs).
-/// Missing or invalid token → 401; authenticated but not allowed → 403.
+/// The edge's one check of who is calling, run by both hosts before an endpoint binds anything (the local host's
+/// middleware, the Functions worker middleware) with the endpoint's <see cref="CallerAccess"/>. Missing or invalid
+/// credentials → 401 with <c>WWW-Authenticate: Bearer</c>; the identity provider unreachable → 503; authenticated but
+/// not allowed → 403. Requests without a token are answered without reading the body or calling anyone.
 /// </summary>
 public sealed class AccessControl(CallerAuthenticator authenticator)
 {
-    public async Task<AccessResult> RequireAdminAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Null when the request may go on (the caller, when one is required, is then on the context); else the problem to answer.</summary>
+    public async Task<IResult?> AuthorizeAsync(HttpContext context, CallerAccess access)
     {
-        var result = await RequireCallerAsync(request, cancellationToken);
-        if (!result.Allowed) return result;
-        return result.Caller.IsAdmin
-            ? result
-            : AccessResult.Deny(Problems.Forbidden("This operation requires the admin role."));
-    }
-
-    public async Task<AccessResult> RequireCallerAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var outcome = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (outcome.Caller is { } caller) return AccessResult.Allow(caller);
-        return AccessResult.Deny(outcome.Unavailable
-            ? Problems.Unavailable(outcome.Failure ?? "Authentication is unavailable.")
-            : Problems.Unauthorized(outcome.Failure ?? "Authentication required."));
+        ArgumentNullException.ThrowIfNull(context);
+        if (access is not (CallerAccess.Authenticated or CallerAccess.Admin)) return null;
+        var outcome = await authenticator.AuthenticateAsync(context);
+        if (outcome.Caller is not { } caller)
+        {
+            return outcome.Unavailable
+                ? Problems.Unavailable(outcome.Failure ?? "Authentication is unavailable.")
+                : Problems.Unauthorized(outcome.Failure ?? "Authentication required.").WithHeader("WWW-Authenticate", outcome.Challenge);
+        }
+        if (access == CallerAccess.Admin && !caller.IsAdmin) return Problems.Forbidden("This operation requires the admin role.");
+        context.SetCaller(caller);
+        return null;
     }
 
     /// <summary>403 unless the caller is an admin or the learner themself.</summary>
     public static IResult? ForbidUnlessOwner(Caller caller, string learnerId) =>
         caller.CanAccessLearner(learnerId) ? null : Problems.Forbidden("You can only access your own registrations.");
-}
-
-/// <summary>The caller when allowed, or the problem to return.</summary>
-public readonly record struct AccessResult(Caller? Caller, IResult? Denied)
-{
-    [MemberNotNullWhen(true, nameof(Caller))]
-    [MemberNotNullWhen(false, nameof(Denied))]
-    public bool Allowed => Denied is null;
-
-    public static AccessResult Allow(Caller caller) => new(caller, null);
-
-    public static AccessResult Deny(IResult problem) => new(null, problem);
 }

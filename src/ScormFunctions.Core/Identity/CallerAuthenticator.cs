@@ -1,121 +1,59 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 using ScormFunctions.Core.Configuration;
 
 namespace ScormFunctions.Core.Identity;
 
 /// <summary>
-/// Authenticates a request without host middleware, so the Functions shell and the local host run the
-/// same code: a bearer JWT validated against the configured issuer, audience and signing keys (OIDC
-/// metadata, or the development key locally), or the App Service Authentication principal header.
+/// Who is calling: the App Service Authentication principal header when the app trusts it, otherwise a bearer JWT
+/// validated by the platform's JwtBearer handler (<see cref="CallerAuthentication"/>: issuer, audience, the issuer's
+/// OpenID Connect signing keys), mapped to a <see cref="Caller"/> through the configured subject and role claims.
 /// </summary>
-public sealed partial class CallerAuthenticator
+public sealed partial class CallerAuthenticator(IOptions<AuthOptions> options, ILogger<CallerAuthenticator> logger)
 {
-    private readonly AuthOptions options;
-    private readonly ILogger<CallerAuthenticator> logger;
-    private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? metadata;
-    private readonly SymmetricSecurityKey? developmentKey;
-
-    public CallerAuthenticator(IOptions<AuthOptions> options, ILogger<CallerAuthenticator> logger)
+    public async Task<AuthenticationOutcome> AuthenticateAsync(HttpContext context)
     {
-        this.options = options.Value;
-        this.logger = logger;
-        if (!string.IsNullOrWhiteSpace(this.options.DevelopmentSigningKey))
+        ArgumentNullException.ThrowIfNull(context);
+        var o = options.Value;
+        if (o.TrustAppServiceAuthentication && context.Request.Headers.TryGetValue(AppServicePrincipal.HeaderName, out var principalHeader))
         {
-            developmentKey = new SymmetricSecurityKey(Convert.FromBase64String(this.options.DevelopmentSigningKey));
-        }
-        else if (this.options.MetadataAddress is not null || !string.IsNullOrWhiteSpace(this.options.Issuer))
-        {
-            var address = this.options.MetadataAddress?.ToString()
-                ?? this.options.Issuer!.TrimEnd('/') + "/.well-known/openid-configuration";
-            metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
-                address, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever { RequireHttps = address.StartsWith("https", StringComparison.Ordinal) });
-        }
-    }
-
-    public async Task<AuthenticationOutcome> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (options.TrustAppServiceAuthentication
-            && request.Headers.TryGetValue(AppServicePrincipal.HeaderName, out var principalHeader))
-        {
-            return AppServicePrincipal.TryRead(principalHeader.ToString(), options, out var fromHeader)
+            return AppServicePrincipal.TryRead(principalHeader.ToString(), o, out var fromHeader)
                 ? AuthenticationOutcome.Success(fromHeader)
                 : AuthenticationOutcome.Fail("The App Service principal header is not valid.");
         }
 
-        var authorization = request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        // No token: answered here, without the token handler (no metadata fetch).
+        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticationOutcome.Fail("A bearer token is required.");
+            return AuthenticationOutcome.Fail("A bearer token is required.", "Bearer");
         }
-
-        TokenValidationParameters? parameters;
-        try
-        {
-            parameters = await BuildParametersAsync(cancellationToken);
-        }
-        catch (InvalidOperationException ex) when (!cancellationToken.IsCancellationRequested)
+        var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (result.Failure is IdentityProviderUnavailableException unavailable)
         {
             // The OIDC metadata or signing keys cannot be fetched: our outage, not the caller's fault (503, not 500 or 401).
-            LogMetadataUnavailable(logger, ex.GetType().Name);
+            LogMetadataUnavailable(logger, unavailable.InnerException?.GetType().Name ?? "unknown");
             return AuthenticationOutcome.Unreachable("The identity provider's signing keys cannot be retrieved right now; try again later.");
         }
-        if (parameters is null) return AuthenticationOutcome.Fail("Token validation is not configured (Auth:Issuer / Auth:Audience).");
-
-        var result = await handler.ValidateTokenAsync(authorization["Bearer ".Length..].Trim(), parameters);
-        if (!result.IsValid)
+        if (!result.Succeeded)
         {
-            LogRejected(logger, result.Exception?.GetType().Name ?? "invalid");
-            return AuthenticationOutcome.Fail("The bearer token is not valid.");
+            LogRejected(logger, result.Failure?.GetType().Name ?? "invalid");
+            return AuthenticationOutcome.Fail("The bearer token is not valid.", "Bearer error=\"invalid_token\"");
         }
-        return ToCaller(result.ClaimsIdentity) is { } caller
+        return ToCaller(result.Principal, o) is { } caller
             ? AuthenticationOutcome.Success(caller)
-            : AuthenticationOutcome.Fail($"The token has no '{options.SubjectClaim}' claim.");
+            : AuthenticationOutcome.Fail($"The token has no '{o.SubjectClaim}' claim.", "Bearer error=\"invalid_token\"");
     }
 
-    private async Task<TokenValidationParameters?> BuildParametersAsync(CancellationToken cancellationToken)
+    private static Caller? ToCaller(ClaimsPrincipal principal, AuthOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.Audience)) return null;
-        var parameters = new TokenValidationParameters
-        {
-            ValidIssuer = options.Issuer,
-            ValidateIssuer = !string.IsNullOrWhiteSpace(options.Issuer),
-            ValidAudience = options.Audience,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromMinutes(2),
-            RoleClaimType = options.RoleClaim,
-        };
-        if (developmentKey is not null)
-        {
-            parameters.IssuerSigningKey = developmentKey;
-        }
-        else if (metadata is not null)
-        {
-            var configuration = await metadata.GetConfigurationAsync(cancellationToken);
-            parameters.IssuerSigningKeys = configuration.SigningKeys;
-            parameters.ValidIssuer ??= configuration.Issuer;
-            parameters.ValidateIssuer = true;
-        }
-        else
-        {
-            return null;
-        }
-        return parameters;
-    }
-
-    private Caller? ToCaller(ClaimsIdentity identity)
-    {
-        var subject = identity.FindFirst(options.SubjectClaim)?.Value;
+        var subject = principal.FindFirst(options.SubjectClaim)?.Value;
         if (string.IsNullOrEmpty(subject)) return null;
         // Roles come from the one configured claim only: a token must not become admin through "role" or ClaimTypes.Role.
-        var roles = identity.Claims
+        var roles = principal.Claims
             .Where(c => string.Equals(c.Type, options.RoleClaim, StringComparison.Ordinal))
             .Select(c => c.Value)
             .ToHashSet(StringComparer.Ordinal);
@@ -129,12 +67,15 @@ public sealed partial class CallerAuthenticator
     private static partial void LogRejected(ILogger logger, string reason);
 }
 
-/// <summary>Either a caller or the reason there is none; <see cref="Unavailable"/> when we could not decide (503).</summary>
-public readonly record struct AuthenticationOutcome(Caller? Caller, string? Failure, bool Unavailable = false)
+/// <summary>
+/// Either a caller or the reason there is none: <see cref="Unavailable"/> when we could not decide (503), otherwise the
+/// <c>WWW-Authenticate</c> <see cref="Challenge"/> of the 401.
+/// </summary>
+public readonly record struct AuthenticationOutcome(Caller? Caller, string? Failure, bool Unavailable = false, string Challenge = "Bearer")
 {
     public static AuthenticationOutcome Success(Caller caller) => new(caller, null);
 
-    public static AuthenticationOutcome Fail(string reason) => new(null, reason);
+    public static AuthenticationOutcome Fail(string reason, string challenge = "Bearer") => new(null, reason, Challenge: challenge);
 
     public static AuthenticationOutcome Unreachable(string reason) => new(null, reason, Unavailable: true);
 }

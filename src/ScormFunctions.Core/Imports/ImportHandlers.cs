@@ -9,7 +9,6 @@ using Scorm.Packaging;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Http;
-using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Registrations.Retakes;
 using ScormFunctions.Core.Storage;
 using ScormFunctions.Core.Telemetry;
@@ -21,7 +20,6 @@ namespace ScormFunctions.Core.Imports;
 /// Host-neutral: both hosts call these with the raw request and their <see cref="IImportTracker"/>.
 /// </summary>
 public sealed class ImportHandlers(
-    AccessControl access,
     CourseRepository courses,
     ImportRepository imports,
     BlobContainerProvider containers,
@@ -39,10 +37,8 @@ public sealed class ImportHandlers(
     private const int MinZipBytes = 22;
 
     /// <summary>POST /api/courses/{courseId}/uploads — admin; 201 with a SAS URL for one new blob. Creates the course record if new.</summary>
-    public async Task<IResult> CreateUploadAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
+    public async Task<IResult> CreateUploadAsync(string courseId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
 
         await courses.GetOrCreateAsync(courseId, cancellationToken);
@@ -87,8 +83,6 @@ public sealed class ImportHandlers(
 
     private async Task<IResult> StartCoreAsync(HttpRequest request, string courseId, IImportTracker tracker, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var (body, problem) = await JsonBody.ReadAsync<StartImportRequest>(request, cancellationToken);
         if (problem is not null) return problem;
@@ -97,7 +91,7 @@ public sealed class ImportHandlers(
         {
             return Problems.Validation(new Dictionary<string, string[]>
             {
-                ["uploadId"] = ["uploadId is required: the id returned by POST /api/courses/{courseId}/uploads."],
+                ["uploadId"] = [$"uploadId is required: the id returned by POST /{ApiRoutes.Prefix}/{ApiRoutes.CourseUploads}."],
             });
         }
         ImportMode mode;
@@ -122,7 +116,7 @@ public sealed class ImportHandlers(
         var course = await courses.GetAsync(courseId, cancellationToken);
         if (course is null || course.Status == CourseStatus.Deleted)
         {
-            return Problems.NotFound($"Course '{courseId}' does not exist: request an upload URL first (POST /api/courses/{{courseId}}/uploads).");
+            return Problems.NotFound($"Course '{courseId}' does not exist: request an upload URL first (POST {ApiRoutes.Path(ApiRoutes.CourseUploads, courseId)}).");
         }
 
         span?.SetTag(ScormTags.ImportId, uploadId);
@@ -195,10 +189,8 @@ public sealed class ImportHandlers(
     }
 
     /// <summary>GET /api/courses/{courseId}/imports/{importId} — admin.</summary>
-    public async Task<IResult> GetAsync(HttpRequest request, string courseId, string importId, CancellationToken cancellationToken)
+    public async Task<IResult> GetAsync(string courseId, string importId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalidCourse) return invalidCourse;
         if (Problems.InvalidId(importId, "importId") is { } invalidImport) return invalidImport;
         var import = await imports.GetAsync(courseId, importId, cancellationToken);
@@ -241,7 +233,7 @@ public sealed class ImportHandlers(
 
     private IResult Accepted(ImportEntity import)
     {
-        var statusUrl = $"/api/courses/{Uri.EscapeDataString(import.PartitionKey)}/imports/{import.RowKey}";
+        var statusUrl = ApiRoutes.Path(ApiRoutes.CourseImport, import.PartitionKey, import.RowKey);
         if (import.RejectedAtStart)
         {
             return Results.Problem(detail: import.Error, title: "The package cannot be imported.", statusCode: StatusCodes.Status422UnprocessableEntity,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Security;
 
 namespace ScormFunctions.Core.Imports;
@@ -17,10 +18,8 @@ public sealed class ImportPostbackSigner(IOptions<SigningOptions> signing, IOpti
 
     public Uri PostbackUrl(string courseId, string importId)
     {
-        var path = $"api/postbacks/imports/{Uri.EscapeDataString(importId)}" +
-            $"?courseId={Uri.EscapeDataString(courseId)}&sig={Sign(courseId, importId)}";
-        var root = app.Value.PublicBaseUrl.AbsoluteUri;
-        return new Uri(new Uri(root.EndsWith('/') ? root : root + "/"), path);
+        return new Uri(ApiRoutes.Url(app.Value.PublicBaseUrl, ApiRoutes.ImportPostback, importId),
+            $"?courseId={Uri.EscapeDataString(courseId)}&sig={Sign(courseId, importId)}");
     }
 
     public string Sign(string courseId, string importId) => signer.Sign(Purpose, courseId, importId);

@@ -17,7 +17,6 @@ namespace ScormFunctions.Core.Launch;
 /// results (best effort) and 302s to <see cref="AppOptions.EffectiveReturnUrl"/>. Nothing is ever embedded.
 /// </summary>
 public sealed class LaunchHandlers(
-    AccessControl access,
     RegistrationRepository registrations,
     RegistrationHandlers registrationHandlers,
     RegistrationProvisioner provisioner,
@@ -34,10 +33,10 @@ public sealed class LaunchHandlers(
     private const int CloudLinkExpirySeconds = 60;
 
     /// <summary>POST /api/registrations/{registrationId}/launch — the owning learner or an admin.</summary>
-    public async Task<IResult> LaunchRegistrationAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> LaunchRegistrationAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         using var span = ScormTelemetry.Source.StartActivity("launch.sign");
-        var (registration, denied) = await registrationHandlers.AuthorizeOwnerAsync(request, registrationId, cancellationToken);
+        var (registration, denied) = await registrationHandlers.AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
         if (denied is not null) return denied;
         span?.SetTag(ScormTags.RegistrationId, registrationId);
         if (registration!.State != RegistrationState.Active)
@@ -52,14 +51,12 @@ public sealed class LaunchHandlers(
     /// POST /api/courses/{courseId}/launch — any signed-in learner: their registration for the course (an existing one,
     /// or one created now with the deterministic id, so concurrent clicks make one), then the same answer as above.
     /// </summary>
-    public async Task<IResult> LaunchCourseAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
+    public async Task<IResult> LaunchCourseAsync(Caller caller, string courseId, CancellationToken cancellationToken)
     {
         using var span = ScormTelemetry.Source.StartActivity("launch.course");
-        var auth = await access.RequireCallerAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         span?.SetTag(ScormTags.CourseId, courseId);
-        var learnerId = auth.Caller.Subject;
+        var learnerId = caller.Subject;
         if (!ResourceId.IsValid(learnerId))
         {
             // The subject becomes the learner id (table keys, SCORM Cloud's learner): one that cannot be an id is refused.
@@ -140,8 +137,7 @@ public sealed class LaunchHandlers(
         }
         try
         {
-            var exitUrl = new Uri(RegistrationProvisioner.WithSlash(app.Value.PublicBaseUrl),
-                $"api/registrations/{Uri.EscapeDataString(registrationId)}/exit");
+            var exitUrl = ApiRoutes.Url(app.Value.PublicBaseUrl, ApiRoutes.RegistrationExit, registrationId);
             var link = await cloud.BuildLaunchLinkAsync(registrationId,
                 new LaunchLinkRequest(exitUrl.AbsoluteUri) { ExpirySeconds = CloudLinkExpirySeconds }, cancellationToken);
             logger.LogInformation("Launch of {RegistrationId} (course {CourseId}) redirected to SCORM Cloud", registrationId, registration.CourseId);
@@ -161,9 +157,8 @@ public sealed class LaunchHandlers(
     /// GET /api/registrations/{registrationId}/exit — anonymous; refreshes results within a short timeout (best effort;
     /// postbacks do the real work), then 302 to <see cref="AppOptions.EffectiveReturnUrl"/>.
     /// </summary>
-    public async Task<IResult> ExitAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> ExitAsync(string registrationId, CancellationToken cancellationToken)
     {
-        _ = request;
         if (ResourceId.IsValid(registrationId))
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Security;
 
@@ -28,8 +29,8 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
         var exp = expiresAt.ToUnixTimeSeconds();
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         var sig = signer.Sign(Purpose, registrationId, exp.ToString(CultureInfo.InvariantCulture), nonce);
-        var url = new Uri(RegistrationProvisioner.WithSlash(app.Value.PublicBaseUrl),
-            $"api/registrations/{Uri.EscapeDataString(registrationId)}/launch?exp={exp.ToString(CultureInfo.InvariantCulture)}&nonce={nonce}&sig={sig}");
+        var url = new Uri(ApiRoutes.Url(app.Value.PublicBaseUrl, ApiRoutes.RegistrationLaunch, registrationId),
+            $"?exp={exp.ToString(CultureInfo.InvariantCulture)}&nonce={nonce}&sig={sig}");
         return new SignedLaunch(url, DateTimeOffset.FromUnixTimeSeconds(exp));
     }
 

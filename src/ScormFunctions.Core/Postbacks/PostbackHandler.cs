@@ -222,21 +222,12 @@ public sealed class PostbackHandler(
         }
     }
 
-    private static IResult Unauthorized() => new WithHeader(
-        Problems.Unauthorized("The postback credentials are missing or wrong."), "WWW-Authenticate", "Basic realm=\"postbacks\", charset=\"UTF-8\"");
+    private static IResult Unauthorized() =>
+        Problems.Unauthorized("The postback credentials are missing or wrong.").WithHeader("WWW-Authenticate", "Basic realm=\"postbacks\", charset=\"UTF-8\"");
 
-    private static IResult Busy() => new WithHeader(
-        Problems.Unavailable("Too many large postbacks are being received; retry shortly."), "Retry-After", "5");
+    private static IResult Busy() =>
+        Problems.Unavailable("Too many large postbacks are being received; retry shortly.").WithHeader("Retry-After", "5");
 
     private static IResult TooLarge() => Results.Problem(
         detail: $"The postback is larger than {MaxBodyBytes / (1024 * 1024)} MiB.", title: "Payload too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    private sealed class WithHeader(IResult inner, string name, string value) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers[name] = value;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using ScormFunctions.Core.Http;
-using ScormFunctions.Core.Identity;
 
 namespace ScormFunctions.Core.Postbacks;
 
@@ -10,14 +9,12 @@ namespace ScormFunctions.Core.Postbacks;
 /// registration id and/or a time range (ISO 8601; <c>to</c> defaults to now) of archived postbacks to re-apply.
 /// Answers 200 with the counts (examined, applied, stale, duplicate, invalid, unknown).
 /// </summary>
-public sealed class PostbackReplayHandler(AccessControl access, PostbackReplayer replayer, TimeProvider time)
+public sealed class PostbackReplayHandler(PostbackReplayer replayer, TimeProvider time)
 {
     public sealed record ReplayRequest(string? RegistrationId, string? From, string? To);
 
     public async Task<IResult> ReplayAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         var (body, problem) = await JsonBody.ReadAsync<ReplayRequest>(request, cancellationToken);
         if (problem is not null) return problem;
         if (body!.RegistrationId is not null && Problems.InvalidId(body.RegistrationId, "registrationId") is { } invalid) return invalid;

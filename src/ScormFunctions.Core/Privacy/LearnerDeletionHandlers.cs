@@ -12,10 +12,9 @@ namespace ScormFunctions.Core.Privacy;
 
 /// <summary>
 /// <c>DELETE /api/learners/{learnerId}</c> and <c>GET /api/learners/{learnerId}/deletion</c> (admin). Host-neutral:
-/// both hosts call these with the raw request (and, to start a pass, their <see cref="IOrchestrationStarter"/>).
+/// both hosts call these with the caller the edge resolved (and, to start a pass, their <see cref="IOrchestrationStarter"/>).
 /// </summary>
 public sealed class LearnerDeletionHandlers(
-    AccessControl access,
     LearnerDeletionRepository deletions,
     LearnerPseudonyms pseudonyms,
     IOptions<LearnerDeletionOptions> options,
@@ -26,13 +25,12 @@ public sealed class LearnerDeletionHandlers(
     /// Starts a deletion pass, or answers with the one running: 202 + Location of its status either way. A DELETE after
     /// a pass ended starts a new pass (the learner may have been assigned again since).
     /// </summary>
-    public async Task<IResult> StartAsync(HttpRequest request, string learnerId, IOrchestrationStarter starter, CancellationToken cancellationToken)
+    public async Task<IResult> StartAsync(Caller caller, string learnerId, IOrchestrationStarter starter, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
+        ArgumentNullException.ThrowIfNull(caller);
         if (Problems.InvalidId(learnerId, "learnerId") is { } invalid) return invalid;
-        var deletion = await StartPassAsync(learnerId, auth.Caller.Subject, starter, cancellationToken);
-        return Results.Accepted($"/api/learners/{Uri.EscapeDataString(learnerId)}/deletion", LearnerDeletionResponse.From(deletion));
+        var deletion = await StartPassAsync(learnerId, caller.Subject, starter, cancellationToken);
+        return Results.Accepted(ApiRoutes.Path(ApiRoutes.LearnerDeletion, learnerId), LearnerDeletionResponse.From(deletion));
     }
 
     /// <summary>
@@ -75,10 +73,8 @@ public sealed class LearnerDeletionHandlers(
     }
 
     /// <summary>The learner's latest pass: 200, or 404 when no deletion was ever requested.</summary>
-    public async Task<IResult> GetAsync(HttpRequest request, string learnerId, CancellationToken cancellationToken)
+    public async Task<IResult> GetAsync(string learnerId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(learnerId, "learnerId") is { } invalid) return invalid;
         var latest = await deletions.GetLatestAsync(pseudonyms.Learner(learnerId), cancellationToken);
         return latest is null

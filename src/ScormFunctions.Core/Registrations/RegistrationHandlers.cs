@@ -10,11 +10,10 @@ using ScormFunctions.Core.Storage;
 namespace ScormFunctions.Core.Registrations;
 
 /// <summary>
-/// Registration endpoints (host-neutral: both hosts call these with the raw request). Another learner's registration
+/// Registration endpoints (host-neutral: both hosts call these with the caller the edge resolved and the raw request). Another learner's registration
 /// answers 403, like every owner check in this API (ids are not secrets; the 403 reveals existence only).
 /// </summary>
 public sealed class RegistrationHandlers(
-    AccessControl access,
     CourseRepository courses,
     RegistrationRepository registrations,
     RegistrationProvisioner provisioner,
@@ -31,8 +30,6 @@ public sealed class RegistrationHandlers(
     /// <summary>POST /api/registrations — admin; 201 when created, 200 when the same registration already exists.</summary>
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         var (body, problem) = await JsonBody.ReadAsync<CreateRegistrationBody>(request, cancellationToken);
         if (problem is not null) return problem;
 
@@ -57,27 +54,27 @@ public sealed class RegistrationHandlers(
             new NewRegistration(registrationId, courseId, learner.Id!, learner.FirstName, learner.LastName, learner.Email), cancellationToken);
         return outcome.Status switch
         {
-            ProvisionStatus.Created => Results.Created($"/api/registrations/{Uri.EscapeDataString(registrationId)}", RegistrationResponse.From(outcome.Registration!)),
+            ProvisionStatus.Created => Results.Created(ApiRoutes.Path(ApiRoutes.Registration, registrationId), RegistrationResponse.From(outcome.Registration!)),
             ProvisionStatus.Existing => Results.Ok(RegistrationResponse.From(outcome.Registration!)),
             _ => ProvisionProblem(outcome),
         };
     }
 
     /// <summary>GET /api/registrations/{registrationId} — the owning learner or an admin.</summary>
-    public async Task<IResult> GetAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> GetAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, caller, denied) = await AuthorizeCallerAsync(request, registrationId, cancellationToken);
-        return denied ?? Results.Ok(RegistrationResponse.From(registration!, includeOverride: caller!.IsAdmin));
+        var (registration, denied) = await AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
+        return denied ?? Results.Ok(RegistrationResponse.From(registration!, includeOverride: caller.IsAdmin));
     }
 
     /// <summary>GET /api/registrations/{registrationId}/details — owner or admin; the stored activity tree and runtime data.</summary>
-    public async Task<IResult> GetDetailsAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> GetDetailsAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, caller, denied) = await AuthorizeCallerAsync(request, registrationId, cancellationToken);
+        var (registration, denied) = await AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
         if (denied is not null) return denied;
         var details = await results.OpenDetailsAsync(registration!, cancellationToken);
         if (details is null) return Problems.NotFound($"No activity details have been reported for registration '{registrationId}' yet.");
-        if (caller!.IsAdmin) return Results.Stream(details, "application/json");
+        if (caller.IsAdmin) return Results.Stream(details, "application/json");
         // Learners get their runtime data without the answer key (interactions' correct responses).
         await using (details)
         {
@@ -88,8 +85,6 @@ public sealed class RegistrationHandlers(
     /// <summary>GET /api/courses/{courseId}/registrations — admin; paged.</summary>
     public async Task<IResult> ListByCourseAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
@@ -98,32 +93,28 @@ public sealed class RegistrationHandlers(
     }
 
     /// <summary>GET /api/learners/{learnerId}/registrations — admin, or the learner for themself; paged.</summary>
-    public async Task<IResult> ListByLearnerAsync(HttpRequest request, string learnerId, CancellationToken cancellationToken)
+    public async Task<IResult> ListByLearnerAsync(Caller caller, HttpRequest request, string learnerId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireCallerAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(learnerId, "learnerId") is { } invalid) return invalid;
-        if (AccessControl.ForbidUnlessOwner(auth.Caller, learnerId) is { } forbidden) return forbidden;
+        if (AccessControl.ForbidUnlessOwner(caller, learnerId) is { } forbidden) return forbidden;
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
         var page = await registrations.ListByLearnerAsync(learnerId, pageSize, token, cancellationToken);
-        return Results.Ok(ToResponse(page, includeOverride: auth.Caller.IsAdmin));
+        return Results.Ok(ToResponse(page, includeOverride: caller.IsAdmin));
     }
 
     /// <summary>GET /api/courses/{courseId}/registrations.csv — admin; streamed page by page.</summary>
-    public async Task<IResult> ExportCourseCsvAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
+    public IResult ExportCourseCsv(Caller caller, string courseId)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
-        logger.LogInformation("CSV export of course {CourseId} by {Actor}", courseId, auth.Caller.Subject);
+        logger.LogInformation("CSV export of course {CourseId} by {Actor}", courseId, caller.Subject);
         return new RegistrationCsvResult(courseId, registrations);
     }
 
     /// <summary>POST /api/registrations/{registrationId}/refresh — the owning learner or an admin.</summary>
-    public async Task<IResult> RefreshAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> RefreshAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, caller, denied) = await AuthorizeCallerAsync(request, registrationId, cancellationToken);
+        var (registration, denied) = await AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
         if (denied is not null) return denied;
         if (registration!.State != RegistrationState.Active)
         {
@@ -140,14 +131,12 @@ public sealed class RegistrationHandlers(
         var current = await registrations.GetAsync(registrationId, cancellationToken);
         return current is null
             ? Problems.NotFound($"Registration '{registrationId}' does not exist.")
-            : Results.Ok(RegistrationResponse.From(current, includeOverride: caller!.IsAdmin));
+            : Results.Ok(RegistrationResponse.From(current, includeOverride: caller.IsAdmin));
     }
 
     /// <summary>POST /api/courses/{courseId}/registrations/refresh?since= — admin; every registration SCORM Cloud has for the course.</summary>
     public async Task<IResult> RefreshCourseAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         DateTimeOffset? since = null;
         var sinceText = request.Query["since"].ToString();
@@ -172,10 +161,8 @@ public sealed class RegistrationHandlers(
     }
 
     /// <summary>PUT /api/registrations/{registrationId}/override — admin; replaces the override, with history.</summary>
-    public async Task<IResult> SetOverrideAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> SetOverrideAsync(Caller caller, HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var (body, problem) = await JsonBody.ReadAsync<OverrideBody>(request, cancellationToken);
         if (problem is not null) return problem;
@@ -203,7 +190,7 @@ public sealed class RegistrationHandlers(
             Success = success,
             Score = body.Score,
             Reason = body.Reason!.Trim(),
-            By = auth.Caller.Subject,
+            By = caller.Subject,
             At = now,
         }, cancellationToken);
         var updated = await registrations.UpdateWithRetryAsync(registrationId, r =>
@@ -213,20 +200,18 @@ public sealed class RegistrationHandlers(
             r.OverrideSuccess = success;
             r.OverrideScore = body.Score;
             r.OverrideReason = body.Reason!.Trim();
-            r.OverrideBy = auth.Caller.Subject;
+            r.OverrideBy = caller.Subject;
             r.OverrideAt = now;
             return true;
         }, cancellationToken);
         if (updated is null or { State: RegistrationState.Deleted }) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
-        logger.LogInformation("Override set on {RegistrationId} (course {CourseId}) by {Actor}", registrationId, updated.CourseId, auth.Caller.Subject);
+        logger.LogInformation("Override set on {RegistrationId} (course {CourseId}) by {Actor}", registrationId, updated.CourseId, caller.Subject);
         return Results.Ok(RegistrationResponse.From(updated));
     }
 
     /// <summary>DELETE /api/registrations/{registrationId}/override — admin; optional reason (body or <c>?reason=</c>).</summary>
-    public async Task<IResult> ClearOverrideAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> ClearOverrideAsync(Caller caller, HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var reason = request.Query["reason"].ToString();
         if (reason.Length == 0 && (request.ContentLength ?? 0) > 0)
@@ -239,15 +224,13 @@ public sealed class RegistrationHandlers(
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null or { State: RegistrationState.Deleted }) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
         if (!RegistrationResponse.HasOverride(registration)) return Results.Ok(RegistrationResponse.From(registration));
-        var updated = await ClearOverrideCoreAsync(registrationId, auth.Caller.Subject, reason.Length == 0 ? null : reason.Trim(), cancellationToken);
+        var updated = await ClearOverrideCoreAsync(registrationId, caller.Subject, reason.Length == 0 ? null : reason.Trim(), cancellationToken);
         return updated is null ? Problems.NotFound($"Registration '{registrationId}' does not exist.") : Results.Ok(RegistrationResponse.From(updated));
     }
 
     /// <summary>GET /api/registrations/{registrationId}/overrides — admin; the override history, newest first, paged.</summary>
     public async Task<IResult> ListOverridesAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
@@ -260,10 +243,8 @@ public sealed class RegistrationHandlers(
     }
 
     /// <summary>DELETE /api/registrations/{registrationId} — admin; in SCORM Cloud, then in our records.</summary>
-    public async Task<IResult> DeleteAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> DeleteAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
@@ -290,15 +271,13 @@ public sealed class RegistrationHandlers(
                 // A postback wrote meanwhile; delete its version.
             }
         }
-        logger.LogInformation("Registration {RegistrationId} (course {CourseId}) deleted by {Actor}", registrationId, registration.CourseId, auth.Caller.Subject);
+        logger.LogInformation("Registration {RegistrationId} (course {CourseId}) deleted by {Actor}", registrationId, registration.CourseId, caller.Subject);
         return Results.NoContent();
     }
 
     /// <summary>POST /api/registrations/{registrationId}/reset — admin; clears progress in SCORM Cloud and in our record (and the override).</summary>
-    public async Task<IResult> ResetAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> ResetAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireAdminAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
@@ -334,35 +313,25 @@ public sealed class RegistrationHandlers(
         }
         if (RegistrationResponse.HasOverride(registration))
         {
-            await ClearOverrideCoreAsync(registrationId, auth.Caller.Subject, "Cleared by reset.", cancellationToken);
+            await ClearOverrideCoreAsync(registrationId, caller.Subject, "Cleared by reset.", cancellationToken);
         }
-        logger.LogInformation("Registration {RegistrationId} (course {CourseId}) reset by {Actor}", registrationId, registration.CourseId, auth.Caller.Subject);
+        logger.LogInformation("Registration {RegistrationId} (course {CourseId}) reset by {Actor}", registrationId, registration.CourseId, caller.Subject);
         var current = await registrations.GetAsync(registrationId, cancellationToken);
         return current is null ? Problems.NotFound($"Registration '{registrationId}' does not exist.") : Results.Ok(RegistrationResponse.From(current));
     }
 
-    /// <summary>Reads a registration the caller may see: 401/403/404/400 problems otherwise.</summary>
+    /// <summary>Reads a registration the caller may see: 403/404/400 problems otherwise.</summary>
     internal async Task<(RegistrationEntity? Registration, IResult? Denied)> AuthorizeOwnerAsync(
-        HttpRequest request, string registrationId, CancellationToken cancellationToken)
+        Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, _, denied) = await AuthorizeCallerAsync(request, registrationId, cancellationToken);
-        return (registration, denied);
-    }
-
-    /// <summary>As <see cref="AuthorizeOwnerAsync"/>, with the caller (to tell admins from learners).</summary>
-    internal async Task<(RegistrationEntity? Registration, Caller? Caller, IResult? Denied)> AuthorizeCallerAsync(
-        HttpRequest request, string registrationId, CancellationToken cancellationToken)
-    {
-        var auth = await access.RequireCallerAsync(request, cancellationToken);
-        if (!auth.Allowed) return (null, null, auth.Denied);
-        if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return (null, null, invalid);
+        if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return (null, invalid);
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null || registration.State == RegistrationState.Deleted)
         {
-            return (null, null, Problems.NotFound($"Registration '{registrationId}' does not exist."));
+            return (null, Problems.NotFound($"Registration '{registrationId}' does not exist."));
         }
-        if (AccessControl.ForbidUnlessOwner(auth.Caller, registration.LearnerId) is { } forbidden) return (null, null, forbidden);
-        return (registration, auth.Caller, null);
+        if (AccessControl.ForbidUnlessOwner(caller, registration.LearnerId) is { } forbidden) return (null, forbidden);
+        return (registration, null);
     }
 
     /// <summary>404 unless the course is in our records; 409 unless it has been imported.</summary>

@@ -24,9 +24,6 @@ public sealed class RegistrationOptions : IValidatableObject
     /// <summary>A pending record older than this is reconciled by the sweep. <value>Default: 5 minutes</value></summary>
     public TimeSpan PendingRepairAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How often the local host's background sweep runs (the Functions app uses a timer trigger). <value>Default: 5 minutes</value></summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// How often the reconciliation sweep asks SCORM Cloud for registrations changed since its watermark, so results
     /// arrive even when postbacks do not. <value>Default: 5 minutes</value>
@@ -88,11 +85,11 @@ public sealed class RegistrationOptions : IValidatableObject
                 "Registrations:ReconcileInterval must be positive, ReconcileMaxCalls at least 1; ReconcileOverlap, ReconcileInitialLookback and ReconcileBackoff must not be negative.",
                 [nameof(ReconcileInterval), nameof(ReconcileOverlap), nameof(ReconcileInitialLookback), nameof(ReconcileMaxCalls), nameof(ReconcileBackoff)]);
         }
-        if (PendingRepairAfter < TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero || ExitRefreshMinInterval < TimeSpan.Zero)
+        if (PendingRepairAfter < TimeSpan.Zero || ExitRefreshTimeout <= TimeSpan.Zero || ExitRefreshMinInterval < TimeSpan.Zero)
         {
             yield return new ValidationResult(
-                "Registrations:PendingRepairAfter and ExitRefreshMinInterval must not be negative; SweepInterval and ExitRefreshTimeout must be positive.",
-                [nameof(PendingRepairAfter), nameof(SweepInterval), nameof(ExitRefreshTimeout), nameof(ExitRefreshMinInterval)]);
+                "Registrations:PendingRepairAfter and ExitRefreshMinInterval must not be negative; ExitRefreshTimeout must be positive.",
+                [nameof(PendingRepairAfter), nameof(ExitRefreshTimeout), nameof(ExitRefreshMinInterval)]);
         }
     }
 }

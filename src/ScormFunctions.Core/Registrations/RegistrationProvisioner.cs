@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 using ScormCloud.Client.Models;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Postbacks;
 using ScormFunctions.Core.Storage;
 
@@ -25,7 +26,7 @@ public class RegistrationProvisioner(
     ILogger<RegistrationProvisioner> logger)
 {
     /// <summary>The postback URL we give SCORM Cloud: <c>{App:PublicBaseUrl}/api/postbacks/registrations</c>.</summary>
-    public Uri PostbackUrl => new(WithSlash(app.Value.PublicBaseUrl), "api/postbacks/registrations");
+    public Uri PostbackUrl => ApiRoutes.Url(app.Value.PublicBaseUrl, ApiRoutes.RegistrationPostbacks);
 
     /// <summary>Makes sure the registration exists on both sides; the same request twice yields one registration.</summary>
     public virtual async Task<ProvisionOutcome> EnsureAsync(NewRegistration request, CancellationToken cancellationToken)
@@ -239,7 +240,4 @@ public class RegistrationProvisioner(
             new("ApiRollupRegistrationIsJson", "true"),
         ];
     }
-
-    internal static Uri WithSlash(Uri baseUrl) =>
-        baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ScormCloud.Client;
 using ScormFunctions.Core.Launch;
 using ScormFunctions.Core.Postbacks;
 using ScormFunctions.Core.Registrations.Retakes;
@@ -13,11 +12,6 @@ public static class RegistrationServiceCollectionExtensions
     public static IServiceCollection AddRegistrations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        if (!services.Any(d => d.ServiceType == typeof(ScormCloudClient)))
-        {
-            // The SCORM Cloud client (ScormCloud:BaseUrl/AppId/SecretKey), unless the host registered it already.
-            services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName));
-        }
         services.AddSingleton<PostbackCredentials>();
         services.AddSingleton<RegistrationResultsStore>();
         services.AddSingleton<LaunchSigner>();

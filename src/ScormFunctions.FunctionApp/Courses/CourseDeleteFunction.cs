@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Courses;
 
 namespace ScormFunctions.FunctionApp.Courses;
@@ -9,8 +10,8 @@ public sealed class CourseDeleteFunction(CourseHandlers handlers)
 {
     [Function(nameof(DeleteCourse))]
     public Task<IResult> DeleteCourse(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "courses/{courseId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Course)] HttpRequest req,
         string courseId,
         CancellationToken cancellationToken) =>
-        handlers.DeleteAsync(req, courseId, cancellationToken);
+        handlers.DeleteAsync(courseId, cancellationToken);
 }

@@ -1,22 +1,23 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Courses;
 
 namespace ScormFunctions.FunctionApp.Courses;
 
-/// <summary>HTTP triggers for course reads; authorization is done by the core (bearer token or Easy Auth).</summary>
+/// <summary>HTTP triggers for course reads (admin, resolved by <see cref="Http.CallerAccessMiddleware"/>).</summary>
 public sealed class CourseFunctions(CourseHandlers handlers)
 {
     [Function(nameof(ListCourses))]
     public Task<IResult> ListCourses(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "courses")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Courses)] HttpRequest req,
         CancellationToken cancellationToken) =>
         handlers.ListAsync(req, cancellationToken);
 
     [Function(nameof(GetCourse))]
     public Task<IResult> GetCourse(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "courses/{courseId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Course)] HttpRequest req,
         string courseId,
         CancellationToken cancellationToken) =>
-        handlers.GetAsync(req, courseId, cancellationToken);
+        handlers.GetAsync(courseId, cancellationToken);
 }

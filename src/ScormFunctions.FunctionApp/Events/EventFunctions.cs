@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using ScormFunctions.Core.Events;
+using ScormFunctions.Core.Http;
 
 namespace ScormFunctions.FunctionApp.Events;
 
@@ -9,7 +10,7 @@ public sealed class EventFunctions(EventHandlers handlers, OutboxDispatcher disp
 {
     [Function(nameof(GetEventOutbox))]
     public Task<IResult> GetEventOutbox(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "events/outbox")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.EventOutbox)] HttpRequest req,
         CancellationToken cancellationToken) =>
         handlers.GetOutboxAsync(req, cancellationToken);
 

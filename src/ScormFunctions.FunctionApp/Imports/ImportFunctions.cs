@@ -1,24 +1,25 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using ScormFunctions.Core.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Imports;
 
 namespace ScormFunctions.FunctionApp.Imports;
 
-/// <summary>HTTP triggers for uploads and imports; authorization is done by the core (admin), the postback by its signature.</summary>
+/// <summary>HTTP triggers for uploads and imports (admin, resolved by <see cref="Http.CallerAccessMiddleware"/>); the postback is checked by its signature.</summary>
 public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOptions> options)
 {
     [Function(nameof(CreateUpload))]
     public Task<IResult> CreateUpload(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "courses/{courseId}/uploads")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CourseUploads)] HttpRequest req,
         string courseId,
         CancellationToken cancellationToken) =>
-        handlers.CreateUploadAsync(req, courseId, cancellationToken);
+        handlers.CreateUploadAsync(courseId, cancellationToken);
 
     [Function(nameof(StartImport))]
     public Task<IResult> StartImport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "courses/{courseId}/imports")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CourseImports)] HttpRequest req,
         string courseId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -26,15 +27,15 @@ public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOpti
 
     [Function(nameof(GetImport))]
     public Task<IResult> GetImport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "courses/{courseId}/imports/{importId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CourseImport)] HttpRequest req,
         string courseId,
         string importId,
         CancellationToken cancellationToken) =>
-        handlers.GetAsync(req, courseId, importId, cancellationToken);
+        handlers.GetAsync(courseId, importId, cancellationToken);
 
     [Function(nameof(ReceiveImportPostback))]
     public Task<IResult> ReceiveImportPostback(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "postbacks/imports/{importId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ImportPostback)] HttpRequest req,
         string importId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Postbacks;
 
 namespace ScormFunctions.FunctionApp.Postbacks;
@@ -9,7 +10,7 @@ public sealed class PostbackFunctions(PostbackHandler handler)
 {
     [Function(nameof(ReceiveRegistrationPostback))]
     public Task<IResult> ReceiveRegistrationPostback(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "postbacks/registrations")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RegistrationPostbacks)] HttpRequest req,
         CancellationToken cancellationToken) =>
         handler.ReceiveAsync(req, cancellationToken);
 }

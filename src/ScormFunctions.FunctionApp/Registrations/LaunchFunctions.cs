@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using ScormFunctions.Core.Http;
+using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Launch;
 
 namespace ScormFunctions.FunctionApp.Registrations;
@@ -9,29 +11,29 @@ public sealed class LaunchFunctions(LaunchHandlers handlers)
 {
     [Function(nameof(LaunchRegistration))]
     public Task<IResult> LaunchRegistration(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/{registrationId}/launch")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RegistrationLaunch)] HttpRequest req,
         string registrationId,
         CancellationToken cancellationToken) =>
-        handlers.LaunchRegistrationAsync(req, registrationId, cancellationToken);
+        handlers.LaunchRegistrationAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken);
 
     [Function(nameof(LaunchCourse))]
     public Task<IResult> LaunchCourse(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "courses/{courseId}/launch")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CourseLaunch)] HttpRequest req,
         string courseId,
         CancellationToken cancellationToken) =>
-        handlers.LaunchCourseAsync(req, courseId, cancellationToken);
+        handlers.LaunchCourseAsync(req.HttpContext.GetCaller(), courseId, cancellationToken);
 
     [Function(nameof(OpenLaunch))]
     public Task<IResult> OpenLaunch(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "registrations/{registrationId}/launch")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RegistrationLaunch)] HttpRequest req,
         string registrationId,
         CancellationToken cancellationToken) =>
         handlers.OpenAsync(req, registrationId, cancellationToken);
 
     [Function(nameof(ExitRegistration))]
     public Task<IResult> ExitRegistration(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "registrations/{registrationId}/exit")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RegistrationExit)] HttpRequest req,
         string registrationId,
         CancellationToken cancellationToken) =>
-        handlers.ExitAsync(req, registrationId, cancellationToken);
+        handlers.ExitAsync(registrationId, cancellationToken);
 }

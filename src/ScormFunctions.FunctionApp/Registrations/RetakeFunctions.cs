@@ -1,23 +1,25 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using ScormFunctions.Core.Http;
+using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Registrations.Retakes;
 
 namespace ScormFunctions.FunctionApp.Registrations;
 
-/// <summary>HTTP triggers for retakes (registration instances); authorization is done by the core.</summary>
+/// <summary>HTTP triggers for retakes (registration instances); the caller is resolved by the worker middleware.</summary>
 public sealed class RetakeFunctions(RetakeHandlers handlers)
 {
     [Function(nameof(CreateRegistrationInstance))]
     public Task<IResult> CreateRegistrationInstance(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/{registrationId}/instances")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RegistrationInstances)] HttpRequest req,
         string registrationId,
         CancellationToken cancellationToken) =>
-        handlers.CreateInstanceAsync(req, registrationId, cancellationToken);
+        handlers.CreateInstanceAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken);
 
     [Function(nameof(ListRegistrationInstances))]
     public Task<IResult> ListRegistrationInstances(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "registrations/{registrationId}/instances")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RegistrationInstances)] HttpRequest req,
         string registrationId,
         CancellationToken cancellationToken) =>
-        handlers.ListInstancesAsync(req, registrationId, cancellationToken);
+        handlers.ListInstancesAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken);
 }

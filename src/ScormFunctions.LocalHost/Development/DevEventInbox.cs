@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Http;
+using ScormFunctions.LocalHost.Endpoints;
 using ScormFunctions.Core.Identity;
 
 namespace ScormFunctions.LocalHost.Development;
@@ -76,15 +77,14 @@ public sealed class DevEventInbox
 /// <summary>The inbox's two routes (mapped only when it is enabled).</summary>
 public static class DevEventInboxEndpoints
 {
+    /// <summary>Local only, so not in the core's <c>ApiEndpoints</c>; its callers are checked at the edge all the same.</summary>
+    private static readonly ApiEndpoint ListEvents = new("ListDevelopmentEvents", "GET", "dev/events", CallerAccess.Admin);
+
     public static void MapDevEventInbox(this IEndpointRouteBuilder api)
     {
         var dev = api.MapGroup("/dev/events").WithTags("Development");
         dev.MapPost("", (HttpRequest request, DevEventInbox inbox, TimeProvider time, CancellationToken ct) => inbox.ReceiveAsync(request, time, ct))
             .WithName("ReceiveDevelopmentEvent").WithSummary("The development webhook subscriber (Development only): verifies the signature, keeps the event.");
-        dev.MapGet("", async (HttpRequest request, DevEventInbox inbox, AccessControl access, CancellationToken ct) =>
-        {
-            var auth = await access.RequireAdminAsync(request, ct);
-            return auth.Allowed ? Results.Ok(inbox.Recent) : auth.Denied;
-        }).WithName("ListDevelopmentEvents").WithSummary("Admin: the events the development subscriber received, newest first (Development only).");
+        api.MapApi(ListEvents, (DevEventInbox inbox) => Results.Ok(inbox.Recent)).WithTags("Development").WithSummary("Admin: the events the development subscriber received, newest first (Development only).");
     }
 }

@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.Options;
-using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Http;
-using ScormFunctions.Core.Identity;
 
 namespace ScormFunctions.LocalHost.Development;
 
@@ -14,6 +11,9 @@ namespace ScormFunctions.LocalHost.Development;
 /// </summary>
 public static class DevTokenEndpoints
 {
+    /// <summary>Under the <c>api</c> prefix, like every other route; local only, so not in <c>ApiRoutes</c>.</summary>
+    public const string Route = "dev/tokens";
+
     // Loopback only, a handful of calls: one client for the process.
     private static readonly HttpClient ProviderClient = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -21,15 +21,13 @@ public static class DevTokenEndpoints
     {
         // The body is read by JsonBody (not parameter binding), so malformed JSON is a 400 problem and another
         // Content-Type a 415 problem, never a BadHttpRequestException that the Development pipeline shows as a 500.
-        api.MapPost("/dev/tokens", async (HttpRequest request, DevelopmentTokenIssuer issuer, IOptions<AuthOptions> auth,
-            IConfiguration configuration, CancellationToken cancellationToken) =>
+        api.MapPost(Route, async (HttpRequest request, DevelopmentTokenIssuer issuer, IConfiguration configuration, CancellationToken cancellationToken) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<DevTokenRequest>(request, cancellationToken);
             if (problem is not null) return problem;
             if (body is null) return Problems.BadRequest("A JSON body {\"subject\": \"...\", \"roles\": [\"admin\"]} is required.");
             if (ResourceId.Validate(body.Subject, "subject") is { } invalid) return Problems.BadRequest(invalid);
-            if (string.IsNullOrWhiteSpace(auth.Value.DevelopmentSigningKey)
-                && DevelopmentDefaults.OidcAuthority(configuration) is { } authority)
+            if (!issuer.Enabled && DevelopmentDefaults.OidcAuthority(configuration) is { } authority)
             {
                 try
                 {

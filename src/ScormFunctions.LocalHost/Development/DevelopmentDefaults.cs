@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace ScormFunctions.LocalHost.Development;
 
 /// <summary>
-/// Development-only defaults: random signing keys, kept in <c>.localdata/dev-keys.json</c> (git-ignored) so that
-/// postback credentials and tokens survive a restart of the local host, and how bearer tokens are validated:
+/// Development-only defaults: <c>App:PublicBaseUrl</c> (the local host's own <see cref="PublicBaseUrl"/>), random signing
+/// keys, kept in <c>.localdata/dev-keys.json</c> (git-ignored) so that postback credentials and tokens survive a restart
+/// of the local host, and how bearer tokens are validated:
 /// <list type="bullet">
 /// <item>with <c>Oidc:Authority</c> (the local OpenID Connect provider, <c>scripts/oidc.sh</c>): the production path,
 /// <c>Auth:Issuer</c> = the authority and <c>Auth:MetadataAddress</c> = its discovery document, no development key;
@@ -19,6 +20,9 @@ public static class DevelopmentDefaults
     public const string Issuer = "https://scormfunctions.local/dev";
     public const string Audience = "api://scormfunctions";
 
+    /// <summary>Where <c>scripts/run.sh</c> serves the local host (launchSettings.json too).</summary>
+    public const string PublicBaseUrl = "http://127.0.0.1:7071";
+
     /// <summary>The local OpenID Connect provider's issuer URL (e.g. <c>http://127.0.0.1:7073</c>).</summary>
     public const string OidcAuthorityKey = "Oidc:Authority";
 
@@ -31,6 +35,7 @@ public static class DevelopmentDefaults
         var keys = LoadOrCreateKeys(configuration["LocalData:Path"] ?? Path.Combine(FindRepoRoot(environment.ContentRootPath), ".localdata"));
         var defaults = new Dictionary<string, string?>
         {
+            ["App:PublicBaseUrl"] = PublicBaseUrl,
             ["Auth:Audience"] = Audience,
             ["Signing:LaunchKey"] = keys["launch"],
             ["Signing:PostbackKey"] = keys["postback"],

@@ -1,4 +1,5 @@
 using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Http;
 
 namespace ScormFunctions.LocalHost.Endpoints;
 
@@ -6,12 +7,12 @@ public static class CourseEndpoints
 {
     public static void MapCourseEndpoints(this IEndpointRouteBuilder api)
     {
-        var courses = api.MapGroup("/courses").WithTags("Courses");
-        courses.MapGet("", (HttpRequest req, CourseHandlers h, CancellationToken ct) => h.ListAsync(req, ct))
-            .WithName("ListCourses").WithSummary("Admin: courses, paged.");
-        courses.MapGet("/{courseId}", (HttpRequest req, string courseId, CourseHandlers h, CancellationToken ct) => h.GetAsync(req, courseId, ct))
-            .WithName("GetCourse").WithSummary("Admin: one course.");
-        courses.MapDelete("/{courseId}", (HttpRequest req, string courseId, CourseHandlers h, CancellationToken ct) => h.DeleteAsync(req, courseId, ct))
-            .WithName("DeleteCourse").WithSummary("Admin: delete a course in SCORM Cloud and here; its registrations are marked deleted.");
+        var courses = api.MapGroup("").WithTags("Courses");
+        courses.MapApi(ApiEndpoints.ListCourses, (HttpRequest req, CourseHandlers h, CancellationToken ct) => h.ListAsync(req, ct))
+            .WithSummary("Admin: courses, paged.");
+        courses.MapApi(ApiEndpoints.GetCourse, (string courseId, CourseHandlers h, CancellationToken ct) => h.GetAsync(courseId, ct))
+            .WithSummary("Admin: one course.");
+        courses.MapApi(ApiEndpoints.DeleteCourse, (string courseId, CourseHandlers h, CancellationToken ct) => h.DeleteAsync(courseId, ct))
+            .WithSummary("Admin: delete a course in SCORM Cloud and here; its registrations are marked deleted.");
     }
 }

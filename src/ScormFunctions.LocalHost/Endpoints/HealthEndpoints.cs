@@ -1,4 +1,5 @@
 using ScormFunctions.Core.Health;
+using ScormFunctions.Core.Http;
 
 namespace ScormFunctions.LocalHost.Endpoints;
 
@@ -6,9 +7,9 @@ public static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/health", (HttpRequest req, HealthHandler h, CancellationToken ct) => h.GetAsync(req, ct))
-            .WithName("GetHealth").WithSummary("Anonymous: state of storage and SCORM Cloud.").WithTags("Health");
-        api.MapGet("/health/live", HealthHandler.Live)
-            .WithName("GetLiveness").WithSummary("Anonymous: 200 while the process answers; checks nothing.").WithTags("Health");
+        api.MapApi(ApiEndpoints.Health, (HttpRequest req, HealthHandler h, CancellationToken ct) => h.GetAsync(req, ct))
+            .WithSummary("Anonymous: state of storage and SCORM Cloud.").WithTags("Health");
+        api.MapApi(ApiEndpoints.HealthLive, HealthHandler.Live)
+            .WithSummary("Anonymous: 200 while the process answers; checks nothing.").WithTags("Health");
     }
 }

@@ -1,3 +1,4 @@
+using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Imports;
 
 namespace ScormFunctions.LocalHost.Endpoints;
@@ -7,17 +8,16 @@ public static class ImportEndpoints
 {
     public static void MapImportEndpoints(this IEndpointRouteBuilder api)
     {
-        var courses = api.MapGroup("/courses/{courseId}").WithTags("Imports");
-        courses.MapPost("/uploads", (HttpRequest req, string courseId, ImportHandlers h, CancellationToken ct) => h.CreateUploadAsync(req, courseId, ct))
-            .WithName("CreateUpload").WithSummary("Admin: a signed URL to upload a package (single PUT or blocks).");
-        courses.MapPost("/imports", (HttpRequest req, string courseId, ImportHandlers h, IImportTracker tracker, CancellationToken ct) =>
+        var imports = api.MapGroup("").WithTags("Imports");
+        imports.MapApi(ApiEndpoints.CreateUpload, (string courseId, ImportHandlers h, CancellationToken ct) => h.CreateUploadAsync(courseId, ct))
+            .WithSummary("Admin: a signed URL to upload a package (single PUT or blocks).");
+        imports.MapApi(ApiEndpoints.StartImport, (HttpRequest req, string courseId, ImportHandlers h, IImportTracker tracker, CancellationToken ct) =>
                 h.StartAsync(req, courseId, tracker, ct))
-            .WithName("StartImport").WithSummary("Admin: inspect the uploaded package and import it into SCORM Cloud (202; 422 for a bad package).");
-        courses.MapGet("/imports/{importId}", (HttpRequest req, string courseId, string importId, ImportHandlers h, CancellationToken ct) =>
-                h.GetAsync(req, courseId, importId, ct))
-            .WithName("GetImport").WithSummary("Admin: an import's status and result.");
-        api.MapPost("/postbacks/imports/{importId}", (HttpRequest req, string importId, ImportHandlers h, IImportTracker tracker, CancellationToken ct) =>
+            .WithSummary("Admin: inspect the uploaded package and import it into SCORM Cloud (202; 422 for a bad package).");
+        imports.MapApi(ApiEndpoints.GetImport, (string courseId, string importId, ImportHandlers h, CancellationToken ct) => h.GetAsync(courseId, importId, ct))
+            .WithSummary("Admin: an import's status and result.");
+        api.MapApi(ApiEndpoints.ReceiveImportPostback, (HttpRequest req, string importId, ImportHandlers h, IImportTracker tracker, CancellationToken ct) =>
                 h.ReceivePostbackAsync(req, importId, tracker, ct))
-            .WithName("ReceiveImportPostback").WithSummary("Anonymous, signed: SCORM Cloud's import job postback.").WithTags("Postbacks");
+            .WithSummary("Anonymous, signed: SCORM Cloud's import job postback.").WithTags("Postbacks");
     }
 }

@@ -9,7 +9,7 @@ namespace ScormFunctions.LocalHost.Registrations;
 /// (the Functions app uses a timer trigger).
 /// </summary>
 public sealed class RegistrationSweepService(
-    IServiceScopeFactory scopes, IOptions<RegistrationOptions> options, TimeProvider time, ILogger<RegistrationSweepService> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<RegistrationSweepOptions> options, TimeProvider time, ILogger<RegistrationSweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

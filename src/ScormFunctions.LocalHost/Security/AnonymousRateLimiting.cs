@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,14 +15,15 @@ namespace ScormFunctions.LocalHost.Security;
 /// </summary>
 public static class AnonymousRateLimiting
 {
-    public static IServiceCollection AddAnonymousRateLimiting(this IServiceCollection services)
+    public static IServiceCollection AddAnonymousRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!IsAnonymous(context.Request)) return RateLimitPartition.GetNoLimiter("authenticated");
+                if (!IsAnonymous(context)) return RateLimitPartition.GetNoLimiter("authenticated");
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
@@ -44,16 +46,14 @@ public static class AnonymousRateLimiting
         return services;
     }
 
-    /// <summary>The anonymous routes (method and path), matched before routing so a limit costs no handler work.</summary>
-    internal static bool IsAnonymous(HttpRequest request)
-    {
-        var path = request.Path.Value ?? "";
-        if (HttpMethods.IsGet(request.Method))
-        {
-            if (string.Equals(path, "/api/health", StringComparison.OrdinalIgnoreCase)) return true;
-            return path.StartsWith("/api/registrations/", StringComparison.OrdinalIgnoreCase)
-                && (path.EndsWith("/exit", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/launch", StringComparison.OrdinalIgnoreCase));
-        }
-        return HttpMethods.IsPost(request.Method) && path.StartsWith("/api/postbacks/imports/", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>The anonymous endpoints we limit (health/live checks nothing and stays free for the platform's probes).</summary>
+    private static readonly FrozenSet<ApiEndpoint> Limited =
+        [ApiEndpoints.Health, ApiEndpoints.OpenLaunch, ApiEndpoints.ExitRegistration, ApiEndpoints.ReceiveImportPostback];
+
+    /// <summary>
+    /// Whether the request was routed to one of the limited anonymous endpoints: their <see cref="ApiEndpoint"/> (put on
+    /// them by <c>MapApi</c>) after routing, so no path is written twice; a limit still costs no handler work.
+    /// </summary>
+    internal static bool IsAnonymous(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<ApiEndpoint>() is { } endpoint && Limited.Contains(endpoint);
 }

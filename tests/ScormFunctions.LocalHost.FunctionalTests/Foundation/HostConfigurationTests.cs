@@ -62,4 +62,17 @@ public sealed class HostConfigurationTests
 
         Assert.Contains("Storage:ConnectionString", error.Message);
     }
+
+    [Theory]
+    [InlineData("App:PublicBaseUrl", "", "App:PublicBaseUrl is required")]
+    [InlineData("App:PublicBaseUrl", "/relative", "App:PublicBaseUrl must be an absolute http or https URL")]
+    [InlineData("Auth:Audience", "", "Auth:Audience is required")]
+    public async Task MissingOrMalformedAppAndAuthSettingsFailStartNamingTheSetting(string key, string value, string message)
+    {
+        // Outside Development nothing fills them in: no silent default to 127.0.0.1 or to an audience nobody issues for.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LocalHostServer.StartAsync(
+            new Dictionary<string, string?> { [key] = value }, environment: "Production"));
+
+        Assert.Contains(message, error.Message);
+    }
 }

@@ -68,7 +68,7 @@ public sealed class RegistrationAccessTests : IAsyncLifetime
     public async Task CourseLaunchWithASubjectThatCannotBeALearnerIdIs4xxNot500(string subject)
     {
         // The token's subject becomes the learner id (table keys, SCORM Cloud): one that cannot be an id is refused.
-        var issuer = h.Server.Services.GetRequiredService<ScormFunctions.Core.Identity.DevelopmentTokenIssuer>();
+        var issuer = h.Server.Services.GetRequiredService<ScormFunctions.LocalHost.Development.DevelopmentTokenIssuer>();
         using var learner = new HttpClient { BaseAddress = h.Server.BaseUrl };
         learner.DefaultRequestHeaders.Authorization = new("Bearer", issuer.Issue(subject, ["learner"]));
 

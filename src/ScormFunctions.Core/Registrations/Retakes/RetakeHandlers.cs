@@ -12,7 +12,6 @@ namespace ScormFunctions.Core.Registrations.Retakes;
 /// instance's result is the registration's reported result; overrides stay on the registration.
 /// </summary>
 public sealed class RetakeHandlers(
-    AccessControl access,
     RegistrationRepository registrations,
     RegistrationHandlers registrationHandlers,
     RegistrationRefresher refresher,
@@ -22,15 +21,13 @@ public sealed class RetakeHandlers(
     ILogger<RetakeHandlers> logger)
 {
     /// <summary>POST /api/registrations/{registrationId}/instances — admin, or the owner when <c>Registrations:LearnerMayRetake</c>.</summary>
-    public async Task<IResult> CreateInstanceAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> CreateInstanceAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var auth = await access.RequireCallerAsync(request, cancellationToken);
-        if (!auth.Allowed) return auth.Denied;
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
-        if (AccessControl.ForbidUnlessOwner(auth.Caller, registration.LearnerId) is { } forbidden) return forbidden;
-        if (!auth.Caller.IsAdmin && !LearnerMayRetake) return Problems.Forbidden("Only an admin can start a retake.");
+        if (AccessControl.ForbidUnlessOwner(caller, registration.LearnerId) is { } forbidden) return forbidden;
+        if (!caller.IsAdmin && !LearnerMayRetake) return Problems.Forbidden("Only an admin can start a retake.");
         if (registration.State != RegistrationState.Active)
         {
             return Problems.Conflict($"Registration '{registrationId}' is {registration.State}; only active registrations can be retaken.");
@@ -62,15 +59,15 @@ public sealed class RetakeHandlers(
         }
         var current = await registrations.GetAsync(registrationId, cancellationToken) ?? registration;
         logger.LogInformation("Retake of {RegistrationId} (course {CourseId}) by {Actor}: instance {Instance}",
-            registrationId, current.CourseId, auth.Caller.Subject, current.Instance);
-        return Results.Created($"/api/registrations/{Uri.EscapeDataString(registrationId)}/instances",
-            RegistrationResponse.From(current, includeOverride: auth.Caller.IsAdmin));
+            registrationId, current.CourseId, caller.Subject, current.Instance);
+        return Results.Created(ApiRoutes.Path(ApiRoutes.RegistrationInstances, registrationId),
+            RegistrationResponse.From(current, includeOverride: caller.IsAdmin));
     }
 
     /// <summary>GET /api/registrations/{registrationId}/instances — owner or admin; every instance with its latest result, oldest first.</summary>
-    public async Task<IResult> ListInstancesAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<IResult> ListInstancesAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, caller, denied) = await registrationHandlers.AuthorizeCallerAsync(request, registrationId, cancellationToken);
+        var (registration, denied) = await registrationHandlers.AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
         if (denied is not null) return denied;
         var rows = await history.ListAsync(registrationId, cancellationToken);
         var items = rows.Select(r => RegistrationInstanceResponse.From(r, registration!.Instance)).ToList();
@@ -80,7 +77,7 @@ public sealed class RetakeHandlers(
             items.Add(RegistrationInstanceResponse.From(registration!, registration!.Instance));
         }
         return Results.Ok(new RegistrationInstancesResponse(
-            registrationId, registration!.Instance, MayRetake(caller!, registration), items.OrderBy(i => i.Instance).ToList()));
+            registrationId, registration!.Instance, MayRetake(caller, registration), items.OrderBy(i => i.Instance).ToList()));
     }
 
     private bool LearnerMayRetake => options.Value.LearnerMayRetake;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ScormFunctions.Core.Http;
+namespace ScormFunctions.LocalHost.Security;
 
 /// <summary>
 /// Settings under <c>RateLimiting:</c> — the local host's limit on anonymous endpoints (<c>GET /api/health</c>, the
