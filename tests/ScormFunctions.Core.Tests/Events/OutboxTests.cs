@@ -29,7 +29,7 @@ public sealed class OutboxTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await storage.InitializeAsync();
-        var outbox = new ResultEventOutbox(storage.Tables, new OutboxSignal(), Options.Create(options), Options.Create(new AppOptions()), time,
+        var outbox = new ResultEventOutbox(storage.Tables, new OutboxSignal(), Options.Create(options), Options.Create(new AppOptions { PublicBaseUrl = new Uri("http://127.0.0.1:7071") }), time,
             NullLogger<ResultEventOutbox>.Instance);
         registrations = new RegistrationRepository(storage.Tables, time, outbox);
         dispatcher = new OutboxDispatcher(storage.Tables, new EventSubscribers([subscriber]), Options.Create(options), time, NullLogger<OutboxDispatcher>.Instance);

@@ -38,7 +38,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         courses = new CourseRepository(storageContext.Tables, TimeProvider.System);
         var signing = Options.Create(new SigningOptions { PostbackKey = Convert.ToBase64String(new byte[32]), LaunchKey = Convert.ToBase64String(new byte[32]) });
         services = new ServiceCollection().AddSingleton(cloud).BuildServiceProvider();
-        postbacks = new ImportPostbackSigner(signing, Options.Create(new AppOptions()));
+        postbacks = new ImportPostbackSigner(signing, Options.Create(new AppOptions { PublicBaseUrl = new Uri("http://127.0.0.1:7071") }));
         activities = new ImportActivities(imports, courses, storageContext.Containers, new AccountKeyUploadUrlSigner(TimeProvider.System),
             postbacks, services, Options.Create(new ImportOptions()),
             Options.Create(storage), TimeProvider.System, NullLogger<ImportActivities>.Instance);
