@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using ScormCloud.Client;
 using ScormFunctions.Core.Http;
@@ -15,22 +16,22 @@ public sealed class CourseHandlers(
     ILogger<CourseHandlers> log)
 {
     /// <summary>GET /api/courses — admin; paged.</summary>
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<PagedResult<CourseResponse>>, ProblemHttpResult>> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
         var page = await courses.ListAsync(pageSize, token, cancellationToken);
-        return Results.Ok(new PagedResult<CourseResponse>(page.Items.Select(CourseResponse.From).ToList(), page.ContinuationToken));
+        return TypedResults.Ok(new PagedResult<CourseResponse>(page.Items.Select(CourseResponse.From).ToList(), page.ContinuationToken));
     }
 
     /// <summary>GET /api/courses/{courseId} — admin; 404 until it exists.</summary>
-    public async Task<IResult> GetAsync(string courseId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> GetAsync(string courseId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var course = await courses.GetAsync(courseId, cancellationToken);
         return course is null || course.Status == CourseStatus.Deleted
             ? Problems.NotFound($"Course '{courseId}' does not exist.")
-            : Results.Ok(CourseResponse.From(course));
+            : TypedResults.Ok(CourseResponse.From(course));
     }
 
     /// <summary>
@@ -38,12 +39,12 @@ public sealed class CourseHandlers(
     /// outage is 503 and nothing changes here), then marks its registrations deleted, then the course. Repeating it
     /// finishes a delete that was interrupted; a course already deleted is 204 again.
     /// </summary>
-    public async Task<IResult> DeleteAsync(string courseId, CancellationToken cancellationToken)
+    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string courseId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var course = await courses.GetAsync(courseId, cancellationToken);
         if (course is null) return Problems.NotFound($"Course '{courseId}' does not exist.");
-        if (course.Status == CourseStatus.Deleted) return Results.NoContent();
+        if (course.Status == CourseStatus.Deleted) return TypedResults.NoContent();
         try
         {
             await cloud.DeleteCourseAsync(courseId, cancellationToken);
@@ -81,7 +82,7 @@ public sealed class CourseHandlers(
             return true;
         }, cancellationToken);
         log.LogInformation("Course {CourseId} deleted (SCORM Cloud and our record); {Registrations} registrations marked deleted", courseId, marked);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     private async Task<bool> MarkDeletedAsync(RegistrationEntity registration, DateTimeOffset now, CancellationToken cancellationToken)

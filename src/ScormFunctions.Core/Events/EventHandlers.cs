@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Registrations;
@@ -10,7 +11,7 @@ namespace ScormFunctions.Core.Events;
 /// <summary>GET /api/events/outbox — admin: who receives events, and what is still waiting (per registration, per subscriber).</summary>
 public sealed class EventHandlers(TableProvider tables, EventSubscribers subscribers, IOptions<EventOptions> options)
 {
-    public async Task<IResult> GetOutboxAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<OutboxResponse>, ProblemHttpResult>> GetOutboxAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
@@ -33,7 +34,7 @@ public sealed class EventHandlers(TableProvider tables, EventSubscribers subscri
             }
             return new PendingRegistrationResponse(marker.PartitionKey, marker.DueAt, marker.LeasedUntil, events);
         }));
-        return Results.Ok(new OutboxResponse(
+        return TypedResults.Ok(new OutboxResponse(
             [.. subscribers.All.Select(s => new SubscriberResponse(s.Name, s.Kind, s.Target))],
             new PagedResult<PendingRegistrationResponse>(items, page.ContinuationToken)));
     }

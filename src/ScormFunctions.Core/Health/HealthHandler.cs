@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ScormFunctions.Core.Health;
@@ -14,9 +15,9 @@ public sealed class HealthHandler(HealthCheckService health)
     /// GET /api/health/live — anonymous; 200 whenever the process answers, checking nothing: a liveness probe must not
     /// restart an instance because storage or SCORM Cloud is down (that is what GET /api/health, readiness, reports).
     /// </summary>
-    public static IResult Live() => Results.Ok(new { status = "alive" });
+    public static Ok<LivenessResponse> Live() => TypedResults.Ok(new LivenessResponse("alive"));
 
-    public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<JsonHttpResult<HealthResponse>> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         _ = request;
         var report = await health.CheckHealthAsync(check => check.Tags.Contains(ReadinessChecks.Tag), cancellationToken);
@@ -25,7 +26,7 @@ public sealed class HealthHandler(HealthCheckService health)
             e.Value.Status == HealthStatus.Healthy ? null : Detail(e.Value)));
         var down = checks.Where(c => c.Value.Detail is not null).Select(c => c.Key).ToList();
         var body = new HealthResponse(down.Count == 0 ? "healthy" : "unhealthy", down, checks);
-        return Results.Json(body, statusCode: down.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.Json(body, statusCode: down.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>Our checks describe what is wrong without secrets; an exception's own message is not shown to anonymous callers.</summary>
@@ -40,3 +41,5 @@ public sealed class HealthHandler(HealthCheckService health)
 public sealed record HealthCheckStatus(string Status, string? Detail);
 
 public sealed record HealthResponse(string Status, IReadOnlyList<string> Down, IReadOnlyDictionary<string, HealthCheckStatus> Checks);
+
+public sealed record LivenessResponse(string Status);

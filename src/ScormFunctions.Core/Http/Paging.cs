@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ScormFunctions.Core.Http;
 
@@ -11,7 +12,7 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public static (int PageSize, string? ContinuationToken, IResult? Problem) Read(HttpRequest request)
+    public static (int PageSize, string? ContinuationToken, ProblemHttpResult? Problem) Read(HttpRequest request)
     {
         var token = request.Query["continuationToken"].ToString();
         var sizeText = request.Query["pageSize"].ToString();

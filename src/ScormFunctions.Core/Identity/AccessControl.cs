@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ScormFunctions.Core.Http;
 
 namespace ScormFunctions.Core.Identity;
@@ -29,6 +30,6 @@ public sealed class AccessControl(CallerAuthenticator authenticator)
     }
 
     /// <summary>403 unless the caller is an admin or the learner themself.</summary>
-    public static IResult? ForbidUnlessOwner(Caller caller, string learnerId) =>
+    public static ProblemHttpResult? ForbidUnlessOwner(Caller caller, string learnerId) =>
         caller.CanAccessLearner(learnerId) ? null : Problems.Forbidden("You can only access your own registrations.");
 }

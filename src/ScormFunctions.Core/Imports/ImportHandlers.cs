@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scorm.Packaging;
@@ -37,7 +38,7 @@ public sealed class ImportHandlers(
     private const int MinZipBytes = 22;
 
     /// <summary>POST /api/courses/{courseId}/uploads — admin; 201 with a SAS URL for one new blob. Creates the course record if new.</summary>
-    public async Task<IResult> CreateUploadAsync(string courseId, CancellationToken cancellationToken)
+    public async Task<Results<JsonHttpResult<UploadResponse>, ProblemHttpResult>> CreateUploadAsync(string courseId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
 
@@ -62,7 +63,7 @@ public sealed class ImportHandlers(
         var body = new UploadResponse(uploadId, url, "PUT",
             new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = "application/zip" },
             expiresAt, o.MaxUploadBytes, o.BlockSizeBytes, o.SinglePutMaxBytes, BlockUploadGuide.Default);
-        return Results.Json(body, JsonBody.Options, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(body, JsonBody.Options, statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>
@@ -71,7 +72,7 @@ public sealed class ImportHandlers(
     /// 422 with the author-facing message, recorded as a failed import. Repeating the call for the same upload returns
     /// the same import (one import per upload); only an import rejected at start is re-inspected.
     /// </summary>
-    public async Task<IResult> StartAsync(HttpRequest request, string courseId, IImportTracker tracker, CancellationToken cancellationToken)
+    public async Task<Results<Accepted<ImportAccepted>, ProblemHttpResult>> StartAsync(HttpRequest request, string courseId, IImportTracker tracker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tracker);
         using var span = ScormTelemetry.Source.StartActivity("import.start");
@@ -81,7 +82,7 @@ public sealed class ImportHandlers(
         return result;
     }
 
-    private async Task<IResult> StartCoreAsync(HttpRequest request, string courseId, IImportTracker tracker, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    private async Task<Results<Accepted<ImportAccepted>, ProblemHttpResult>> StartCoreAsync(HttpRequest request, string courseId, IImportTracker tracker, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var (body, problem) = await JsonBody.ReadAsync<StartImportRequest>(request, cancellationToken);
@@ -167,7 +168,7 @@ public sealed class ImportHandlers(
                 uploadId, courseId, import.ErrorCode, import.Error);
             span.Fail(import.ErrorCode);
             ScormTelemetry.ImportsFinished.Add(1, new KeyValuePair<string, object?>(ScormTags.Status, "rejected"));
-            return Results.Problem(
+            return TypedResults.Problem(
                 detail: import.Error,
                 title: "The package cannot be imported.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -189,21 +190,21 @@ public sealed class ImportHandlers(
     }
 
     /// <summary>GET /api/courses/{courseId}/imports/{importId} — admin.</summary>
-    public async Task<IResult> GetAsync(string courseId, string importId, CancellationToken cancellationToken)
+    public async Task<Results<JsonHttpResult<ImportResponse>, ProblemHttpResult>> GetAsync(string courseId, string importId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(courseId, "courseId") is { } invalidCourse) return invalidCourse;
         if (Problems.InvalidId(importId, "importId") is { } invalidImport) return invalidImport;
         var import = await imports.GetAsync(courseId, importId, cancellationToken);
         return import is null
             ? Problems.NotFound($"Course '{courseId}' has no import '{importId}'.")
-            : Results.Json(ImportResponse.From(import, options.Value.FailedUploadRetentionDays), JsonBody.Options);
+            : TypedResults.Json(ImportResponse.From(import, options.Value.FailedUploadRetentionDays), JsonBody.Options);
     }
 
     /// <summary>
     /// POST /api/postbacks/imports/{importId}?courseId=…&amp;sig=… — anonymous, HMAC-signed; SCORM Cloud's import job
     /// postback. The body is not trusted: a valid call only makes the tracker poll now.
     /// </summary>
-    public async Task<IResult> ReceivePostbackAsync(HttpRequest request, string importId, IImportTracker tracker, CancellationToken cancellationToken)
+    public async Task<Results<Ok<ImportPostbackResponse>, ProblemHttpResult>> ReceivePostbackAsync(HttpRequest request, string importId, IImportTracker tracker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tracker);
@@ -226,20 +227,20 @@ public sealed class ImportHandlers(
             await tracker.SignalAsync(courseId, importId, cancellationToken);
             logger.LogInformation("Import postback for {ImportId} of course {CourseId}: polling now", importId, courseId);
         }
-        return Results.Ok(new { importId, status = import.Status });
+        return TypedResults.Ok(new ImportPostbackResponse(importId, import.Status));
     }
 
     public static string BlobName(string courseId, string uploadId) => $"{courseId}/{uploadId}.zip";
 
-    private IResult Accepted(ImportEntity import)
+    private static Results<Accepted<ImportAccepted>, ProblemHttpResult> Accepted(ImportEntity import)
     {
         var statusUrl = ApiRoutes.Path(ApiRoutes.CourseImport, import.PartitionKey, import.RowKey);
         if (import.RejectedAtStart)
         {
-            return Results.Problem(detail: import.Error, title: "The package cannot be imported.", statusCode: StatusCodes.Status422UnprocessableEntity,
+            return TypedResults.Problem(detail: import.Error, title: "The package cannot be imported.", statusCode: StatusCodes.Status422UnprocessableEntity,
                 extensions: new Dictionary<string, object?> { ["importId"] = import.RowKey, ["courseId"] = import.PartitionKey, ["code"] = import.ErrorCode });
         }
-        return Results.Accepted(statusUrl, new ImportAccepted(import.RowKey, import.Status, statusUrl));
+        return TypedResults.Accepted(statusUrl, new ImportAccepted(import.RowKey, import.Status, statusUrl));
     }
 
     /// <summary>Inserts the record, or replaces the earlier rejected-at-start one; returns the winner if another start raced us.</summary>

@@ -46,6 +46,9 @@ public sealed record StartImportRequest(string? UploadId, bool? MayCreateNewVers
 /// <summary>202 body of <c>POST /api/courses/{courseId}/imports</c>.</summary>
 public sealed record ImportAccepted(string ImportId, string Status, string StatusUrl);
 
+/// <summary>The answer to SCORM Cloud's import postback: the import and its status.</summary>
+public sealed record ImportPostbackResponse(string ImportId, string Status);
+
 /// <summary>An import as the API returns it.</summary>
 public sealed record ImportResponse(
     string ImportId,

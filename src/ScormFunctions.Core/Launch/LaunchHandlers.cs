@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
@@ -33,7 +34,7 @@ public sealed class LaunchHandlers(
     private const int CloudLinkExpirySeconds = 60;
 
     /// <summary>POST /api/registrations/{registrationId}/launch — the owning learner or an admin.</summary>
-    public async Task<IResult> LaunchRegistrationAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LaunchResponse>, ProblemHttpResult>> LaunchRegistrationAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         using var span = ScormTelemetry.Source.StartActivity("launch.sign");
         var (registration, denied) = await registrationHandlers.AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
@@ -44,14 +45,14 @@ public sealed class LaunchHandlers(
             var repaired = await RepairAsync(registration, cancellationToken);
             if (repaired is not null) return repaired;
         }
-        return Results.Ok(Sign(registrationId));
+        return TypedResults.Ok(Sign(registrationId));
     }
 
     /// <summary>
     /// POST /api/courses/{courseId}/launch — any signed-in learner: their registration for the course (an existing one,
     /// or one created now with the deterministic id, so concurrent clicks make one), then the same answer as above.
     /// </summary>
-    public async Task<IResult> LaunchCourseAsync(Caller caller, string courseId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LaunchResponse>, ProblemHttpResult>> LaunchCourseAsync(Caller caller, string courseId, CancellationToken cancellationToken)
     {
         using var span = ScormTelemetry.Source.StartActivity("launch.course");
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
@@ -79,7 +80,7 @@ public sealed class LaunchHandlers(
                 logger.LogInformation("Registration {RegistrationId} created at first launch of course {CourseId}", registration.PartitionKey, courseId);
             }
         }
-        return Results.Ok(Sign(registration.PartitionKey));
+        return TypedResults.Ok(Sign(registration.PartitionKey));
     }
 
     /// <summary>
@@ -193,7 +194,7 @@ public sealed class LaunchHandlers(
     }
 
     /// <summary>Null when the registration is (now) active; otherwise the problem to return.</summary>
-    private async Task<IResult?> RepairAsync(RegistrationEntity registration, CancellationToken cancellationToken)
+    private async Task<ProblemHttpResult?> RepairAsync(RegistrationEntity registration, CancellationToken cancellationToken)
     {
         if (registration.State == RegistrationState.Deleted)
         {

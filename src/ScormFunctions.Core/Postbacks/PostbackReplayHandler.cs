@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ScormFunctions.Core.Http;
 
 namespace ScormFunctions.Core.Postbacks;
@@ -13,7 +14,7 @@ public sealed class PostbackReplayHandler(PostbackReplayer replayer, TimeProvide
 {
     public sealed record ReplayRequest(string? RegistrationId, string? From, string? To);
 
-    public async Task<IResult> ReplayAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> ReplayAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ReplayRequest>(request, cancellationToken);
         if (problem is not null) return problem;
@@ -27,7 +28,7 @@ public sealed class PostbackReplayHandler(PostbackReplayer replayer, TimeProvide
             return Problems.BadRequest("Give a registrationId, a time range (from, optionally to), or both.");
         }
         if (from is not null && from > (to ?? time.GetUtcNow())) return Problems.BadRequest("from must not be after to.");
-        return Results.Ok(await replayer.ReplayAsync(body.RegistrationId, from, to, cancellationToken));
+        return TypedResults.Ok(await replayer.ReplayAsync(body.RegistrationId, from, to, cancellationToken));
     }
 
     private static bool TryParse(string? text, out DateTimeOffset? value)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Durable;
@@ -25,12 +26,12 @@ public sealed class LearnerDeletionHandlers(
     /// Starts a deletion pass, or answers with the one running: 202 + Location of its status either way. A DELETE after
     /// a pass ended starts a new pass (the learner may have been assigned again since).
     /// </summary>
-    public async Task<IResult> StartAsync(Caller caller, string learnerId, IOrchestrationStarter starter, CancellationToken cancellationToken)
+    public async Task<Results<Accepted<LearnerDeletionResponse>, ProblemHttpResult>> StartAsync(Caller caller, string learnerId, IOrchestrationStarter starter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (Problems.InvalidId(learnerId, "learnerId") is { } invalid) return invalid;
         var deletion = await StartPassAsync(learnerId, caller.Subject, starter, cancellationToken);
-        return Results.Accepted(ApiRoutes.Path(ApiRoutes.LearnerDeletion, learnerId), LearnerDeletionResponse.From(deletion));
+        return TypedResults.Accepted(ApiRoutes.Path(ApiRoutes.LearnerDeletion, learnerId), LearnerDeletionResponse.From(deletion));
     }
 
     /// <summary>
@@ -73,13 +74,13 @@ public sealed class LearnerDeletionHandlers(
     }
 
     /// <summary>The learner's latest pass: 200, or 404 when no deletion was ever requested.</summary>
-    public async Task<IResult> GetAsync(string learnerId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LearnerDeletionResponse>, ProblemHttpResult>> GetAsync(string learnerId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(learnerId, "learnerId") is { } invalid) return invalid;
         var latest = await deletions.GetLatestAsync(pseudonyms.Learner(learnerId), cancellationToken);
         return latest is null
             ? Problems.NotFound("No deletion has been requested for this learner.")
-            : Results.Ok(LearnerDeletionResponse.From(latest));
+            : TypedResults.Ok(LearnerDeletionResponse.From(latest));
     }
 
     private Task StartOrchestrationAsync(LearnerDeletionEntity deletion, IOrchestrationStarter starter, CancellationToken cancellationToken) =>

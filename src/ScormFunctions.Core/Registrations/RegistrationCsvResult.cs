@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace ScormFunctions.Core.Registrations;
 
@@ -9,7 +12,7 @@ namespace ScormFunctions.Core.Registrations;
 /// list in memory). Cells are RFC 4180-escaped, and text starting with <c>= + - @</c> (or tab / CR) is prefixed with
 /// <c>'</c> so spreadsheets do not evaluate it as a formula.
 /// </summary>
-public sealed class RegistrationCsvResult(string courseId, RegistrationRepository registrations) : IResult
+public sealed class RegistrationCsvResult(string courseId, RegistrationRepository registrations) : IResult, IEndpointMetadataProvider
 {
     private const int PageSize = 100;
 
@@ -21,6 +24,13 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
         "overridden", "effectiveCompletion", "effectiveSuccess", "effectiveScore", "overrideReason", "overrideBy",
         "instance", "courseVersion", // added last: consumers reading columns by position keep working
     ];
+
+    /// <summary>In the OpenAPI document: 200 <c>text/csv</c>.</summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/csv"]));
+    }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

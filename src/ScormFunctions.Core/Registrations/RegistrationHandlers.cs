@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using ScormCloud.Client;
 using ScormFunctions.Core.Courses;
@@ -28,7 +29,7 @@ public sealed class RegistrationHandlers(
     private const int MaxReasonLength = 2000;
 
     /// <summary>POST /api/registrations — admin; 201 when created, 200 when the same registration already exists.</summary>
-    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Created<RegistrationResponse>, Ok<RegistrationResponse>, ProblemHttpResult>> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateRegistrationBody>(request, cancellationToken);
         if (problem is not null) return problem;
@@ -54,57 +55,58 @@ public sealed class RegistrationHandlers(
             new NewRegistration(registrationId, courseId, learner.Id!, learner.FirstName, learner.LastName, learner.Email), cancellationToken);
         return outcome.Status switch
         {
-            ProvisionStatus.Created => Results.Created(ApiRoutes.Path(ApiRoutes.Registration, registrationId), RegistrationResponse.From(outcome.Registration!)),
-            ProvisionStatus.Existing => Results.Ok(RegistrationResponse.From(outcome.Registration!)),
+            ProvisionStatus.Created => TypedResults.Created(ApiRoutes.Path(ApiRoutes.Registration, registrationId), RegistrationResponse.From(outcome.Registration!)),
+            ProvisionStatus.Existing => TypedResults.Ok(RegistrationResponse.From(outcome.Registration!)),
             _ => ProvisionProblem(outcome),
         };
     }
 
     /// <summary>GET /api/registrations/{registrationId} — the owning learner or an admin.</summary>
-    public async Task<IResult> GetAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> GetAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         var (registration, denied) = await AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
-        return denied ?? Results.Ok(RegistrationResponse.From(registration!, includeOverride: caller.IsAdmin));
+        if (denied is not null) return denied;
+        return TypedResults.Ok(RegistrationResponse.From(registration!, includeOverride: caller.IsAdmin));
     }
 
     /// <summary>GET /api/registrations/{registrationId}/details — owner or admin; the stored activity tree and runtime data.</summary>
-    public async Task<IResult> GetDetailsAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<FileStreamHttpResult, FileContentHttpResult, ProblemHttpResult>> GetDetailsAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         var (registration, denied) = await AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
         if (denied is not null) return denied;
         var details = await results.OpenDetailsAsync(registration!, cancellationToken);
         if (details is null) return Problems.NotFound($"No activity details have been reported for registration '{registrationId}' yet.");
-        if (caller.IsAdmin) return Results.Stream(details, "application/json");
+        if (caller.IsAdmin) return TypedResults.Stream(details, "application/json");
         // Learners get their runtime data without the answer key (interactions' correct responses).
         await using (details)
         {
-            return Results.Bytes(await RuntimeDetails.WithoutAnswersAsync(details, cancellationToken), "application/json");
+            return TypedResults.Bytes(await RuntimeDetails.WithoutAnswersAsync(details, cancellationToken), "application/json");
         }
     }
 
     /// <summary>GET /api/courses/{courseId}/registrations — admin; paged.</summary>
-    public async Task<IResult> ListByCourseAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<PagedResult<RegistrationResponse>>, ProblemHttpResult>> ListByCourseAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
         var page = await registrations.ListByCourseAsync(courseId, pageSize, token, cancellationToken);
-        return Results.Ok(ToResponse(page));
+        return TypedResults.Ok(ToResponse(page));
     }
 
     /// <summary>GET /api/learners/{learnerId}/registrations — admin, or the learner for themself; paged.</summary>
-    public async Task<IResult> ListByLearnerAsync(Caller caller, HttpRequest request, string learnerId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<PagedResult<RegistrationResponse>>, ProblemHttpResult>> ListByLearnerAsync(Caller caller, HttpRequest request, string learnerId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(learnerId, "learnerId") is { } invalid) return invalid;
         if (AccessControl.ForbidUnlessOwner(caller, learnerId) is { } forbidden) return forbidden;
         var (pageSize, token, problem) = Paging.Read(request);
         if (problem is not null) return problem;
         var page = await registrations.ListByLearnerAsync(learnerId, pageSize, token, cancellationToken);
-        return Results.Ok(ToResponse(page, includeOverride: caller.IsAdmin));
+        return TypedResults.Ok(ToResponse(page, includeOverride: caller.IsAdmin));
     }
 
     /// <summary>GET /api/courses/{courseId}/registrations.csv — admin; streamed page by page.</summary>
-    public IResult ExportCourseCsv(Caller caller, string courseId)
+    public Results<RegistrationCsvResult, ProblemHttpResult> ExportCourseCsv(Caller caller, string courseId)
     {
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         logger.LogInformation("CSV export of course {CourseId} by {Actor}", courseId, caller.Subject);
@@ -112,7 +114,7 @@ public sealed class RegistrationHandlers(
     }
 
     /// <summary>POST /api/registrations/{registrationId}/refresh — the owning learner or an admin.</summary>
-    public async Task<IResult> RefreshAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> RefreshAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         var (registration, denied) = await AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
         if (denied is not null) return denied;
@@ -131,11 +133,11 @@ public sealed class RegistrationHandlers(
         var current = await registrations.GetAsync(registrationId, cancellationToken);
         return current is null
             ? Problems.NotFound($"Registration '{registrationId}' does not exist.")
-            : Results.Ok(RegistrationResponse.From(current, includeOverride: caller.IsAdmin));
+            : TypedResults.Ok(RegistrationResponse.From(current, includeOverride: caller.IsAdmin));
     }
 
     /// <summary>POST /api/courses/{courseId}/registrations/refresh?since= — admin; every registration SCORM Cloud has for the course.</summary>
-    public async Task<IResult> RefreshCourseAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<BulkRefreshResult>, ProblemHttpResult>> RefreshCourseAsync(HttpRequest request, string courseId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(courseId, "courseId") is { } invalid) return invalid;
         DateTimeOffset? since = null;
@@ -152,7 +154,7 @@ public sealed class RegistrationHandlers(
         if (course is null || course.Status == CourseStatus.Deleted) return Problems.NotFound($"Course '{courseId}' does not exist.");
         try
         {
-            return Results.Ok(await refresher.RefreshCourseAsync(courseId, since, cancellationToken));
+            return TypedResults.Ok(await refresher.RefreshCourseAsync(courseId, since, cancellationToken));
         }
         catch (ScormCloudException ex)
         {
@@ -161,7 +163,7 @@ public sealed class RegistrationHandlers(
     }
 
     /// <summary>PUT /api/registrations/{registrationId}/override — admin; replaces the override, with history.</summary>
-    public async Task<IResult> SetOverrideAsync(Caller caller, HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> SetOverrideAsync(Caller caller, HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var (body, problem) = await JsonBody.ReadAsync<OverrideBody>(request, cancellationToken);
@@ -206,11 +208,11 @@ public sealed class RegistrationHandlers(
         }, cancellationToken);
         if (updated is null or { State: RegistrationState.Deleted }) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
         logger.LogInformation("Override set on {RegistrationId} (course {CourseId}) by {Actor}", registrationId, updated.CourseId, caller.Subject);
-        return Results.Ok(RegistrationResponse.From(updated));
+        return TypedResults.Ok(RegistrationResponse.From(updated));
     }
 
     /// <summary>DELETE /api/registrations/{registrationId}/override — admin; optional reason (body or <c>?reason=</c>).</summary>
-    public async Task<IResult> ClearOverrideAsync(Caller caller, HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> ClearOverrideAsync(Caller caller, HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var reason = request.Query["reason"].ToString();
@@ -223,13 +225,13 @@ public sealed class RegistrationHandlers(
         if (TooLong(reason, "reason", MaxReasonLength) is { } longReason) return Problems.BadRequest(longReason);
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
         if (registration is null or { State: RegistrationState.Deleted }) return Problems.NotFound($"Registration '{registrationId}' does not exist.");
-        if (!RegistrationResponse.HasOverride(registration)) return Results.Ok(RegistrationResponse.From(registration));
+        if (!RegistrationResponse.HasOverride(registration)) return TypedResults.Ok(RegistrationResponse.From(registration));
         var updated = await ClearOverrideCoreAsync(registrationId, caller.Subject, reason.Length == 0 ? null : reason.Trim(), cancellationToken);
-        return updated is null ? Problems.NotFound($"Registration '{registrationId}' does not exist.") : Results.Ok(RegistrationResponse.From(updated));
+        return updated is null ? Problems.NotFound($"Registration '{registrationId}' does not exist.") : TypedResults.Ok(RegistrationResponse.From(updated));
     }
 
     /// <summary>GET /api/registrations/{registrationId}/overrides — admin; the override history, newest first, paged.</summary>
-    public async Task<IResult> ListOverridesAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<PagedResult<OverrideHistoryResponse>>, ProblemHttpResult>> ListOverridesAsync(HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var (pageSize, token, problem) = Paging.Read(request);
@@ -239,11 +241,11 @@ public sealed class RegistrationHandlers(
         var page = await registrations.ListOverrideHistoryAsync(registrationId, pageSize, token, cancellationToken);
         // History of an earlier registration with the same id (deleted, then created again) is not shown.
         var items = page.Items.Where(e => e.At >= registration.CreatedAt).Select(OverrideHistoryResponse.From).ToList();
-        return Results.Ok(new PagedResult<OverrideHistoryResponse>(items, page.ContinuationToken));
+        return TypedResults.Ok(new PagedResult<OverrideHistoryResponse>(items, page.ContinuationToken));
     }
 
     /// <summary>DELETE /api/registrations/{registrationId} — admin; in SCORM Cloud, then in our records.</summary>
-    public async Task<IResult> DeleteAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
@@ -272,11 +274,11 @@ public sealed class RegistrationHandlers(
             }
         }
         logger.LogInformation("Registration {RegistrationId} (course {CourseId}) deleted by {Actor}", registrationId, registration.CourseId, caller.Subject);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     /// <summary>POST /api/registrations/{registrationId}/reset — admin; clears progress in SCORM Cloud and in our record (and the override).</summary>
-    public async Task<IResult> ResetAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> ResetAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
@@ -317,11 +319,11 @@ public sealed class RegistrationHandlers(
         }
         logger.LogInformation("Registration {RegistrationId} (course {CourseId}) reset by {Actor}", registrationId, registration.CourseId, caller.Subject);
         var current = await registrations.GetAsync(registrationId, cancellationToken);
-        return current is null ? Problems.NotFound($"Registration '{registrationId}' does not exist.") : Results.Ok(RegistrationResponse.From(current));
+        return current is null ? Problems.NotFound($"Registration '{registrationId}' does not exist.") : TypedResults.Ok(RegistrationResponse.From(current));
     }
 
     /// <summary>Reads a registration the caller may see: 403/404/400 problems otherwise.</summary>
-    internal async Task<(RegistrationEntity? Registration, IResult? Denied)> AuthorizeOwnerAsync(
+    internal async Task<(RegistrationEntity? Registration, ProblemHttpResult? Denied)> AuthorizeOwnerAsync(
         Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return (null, invalid);
@@ -335,7 +337,7 @@ public sealed class RegistrationHandlers(
     }
 
     /// <summary>404 unless the course is in our records; 409 unless it has been imported.</summary>
-    internal async Task<IResult?> CheckCourseAsync(string courseId, CancellationToken cancellationToken)
+    internal async Task<ProblemHttpResult?> CheckCourseAsync(string courseId, CancellationToken cancellationToken)
     {
         var course = await courses.GetAsync(courseId, cancellationToken);
         if (course is null || course.Status == CourseStatus.Deleted) return Problems.NotFound($"Course '{courseId}' does not exist.");
@@ -346,14 +348,14 @@ public sealed class RegistrationHandlers(
         return null;
     }
 
-    internal static IResult ProvisionProblem(ProvisionOutcome outcome) => outcome.Status switch
+    internal static ProblemHttpResult ProvisionProblem(ProvisionOutcome outcome) => outcome.Status switch
     {
         ProvisionStatus.Conflict => Problems.Conflict(outcome.Message ?? "The registration id is taken."),
         ProvisionStatus.Refused => Problems.BadGateway(outcome.Message ?? "SCORM Cloud refused the registration."),
         _ => Problems.Unavailable(outcome.Message ?? "SCORM Cloud is unavailable; try again."),
     };
 
-    internal static IResult CloudProblem(ScormCloudException ex, string? registrationId) => ex switch
+    internal static ProblemHttpResult CloudProblem(ScormCloudException ex, string? registrationId) => ex switch
     {
         { IsNotFound: true } when registrationId is not null =>
             Problems.BadGateway($"SCORM Cloud has no registration '{registrationId}'. An admin can delete it and assign again."),

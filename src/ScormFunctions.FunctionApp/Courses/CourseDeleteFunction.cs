@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Courses;
+using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Courses;
 
@@ -13,5 +14,5 @@ public sealed class CourseDeleteFunction(CourseHandlers handlers)
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Course)] HttpRequest req,
         string courseId,
         CancellationToken cancellationToken) =>
-        handlers.DeleteAsync(courseId, cancellationToken);
+        handlers.DeleteAsync(courseId, cancellationToken).AsResult();
 }

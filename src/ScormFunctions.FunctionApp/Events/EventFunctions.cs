@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Http;
+using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Events;
 
@@ -12,7 +13,7 @@ public sealed class EventFunctions(EventHandlers handlers, OutboxDispatcher disp
     public Task<IResult> GetEventOutbox(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.EventOutbox)] HttpRequest req,
         CancellationToken cancellationToken) =>
-        handlers.GetOutboxAsync(req, cancellationToken);
+        handlers.GetOutboxAsync(req, cancellationToken).AsResult();
 
     [Function(nameof(DispatchEvents))]
     public async Task DispatchEvents([TimerTrigger("*/5 * * * * *")] TimerInfo timer, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using ScormFunctions.Core.Health;
 using ScormFunctions.Core.Http;
+using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Health;
 
@@ -11,7 +12,7 @@ public sealed class HealthFunction(HealthHandler handler)
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req,
         CancellationToken cancellationToken) =>
-        handler.GetAsync(req, cancellationToken);
+        handler.GetAsync(req, cancellationToken).AsResult();
 
     [Function(nameof(ApiEndpoints.HealthLive))]
     public static IResult Live(

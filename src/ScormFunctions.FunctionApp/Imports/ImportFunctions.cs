@@ -4,6 +4,7 @@ using ScormFunctions.Core.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Imports;
+using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Imports;
 
@@ -15,7 +16,7 @@ public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOpti
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CourseUploads)] HttpRequest req,
         string courseId,
         CancellationToken cancellationToken) =>
-        handlers.CreateUploadAsync(courseId, cancellationToken);
+        handlers.CreateUploadAsync(courseId, cancellationToken).AsResult();
 
     [Function(nameof(StartImport))]
     public Task<IResult> StartImport(
@@ -23,7 +24,7 @@ public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOpti
         string courseId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        handlers.StartAsync(req, courseId, Tracker(client), cancellationToken);
+        handlers.StartAsync(req, courseId, Tracker(client), cancellationToken).AsResult();
 
     [Function(nameof(GetImport))]
     public Task<IResult> GetImport(
@@ -31,7 +32,7 @@ public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOpti
         string courseId,
         string importId,
         CancellationToken cancellationToken) =>
-        handlers.GetAsync(courseId, importId, cancellationToken);
+        handlers.GetAsync(courseId, importId, cancellationToken).AsResult();
 
     [Function(nameof(ReceiveImportPostback))]
     public Task<IResult> ReceiveImportPostback(
@@ -39,7 +40,7 @@ public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOpti
         string importId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        handlers.ReceivePostbackAsync(req, importId, Tracker(client), cancellationToken);
+        handlers.ReceivePostbackAsync(req, importId, Tracker(client), cancellationToken).AsResult();
 
     private DurableImportTracker Tracker(DurableTaskClient client) => new(client, options.Value.ToTrackingSettings());
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Postbacks;
+using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Postbacks;
 
@@ -15,5 +16,5 @@ public sealed class PostbackReplayFunction(PostbackReplayHandler handler)
     public Task<IResult> ReplayPostbacks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.PostbackReplay)] HttpRequest req,
         CancellationToken cancellationToken) =>
-        handler.ReplayAsync(req, cancellationToken);
+        handler.ReplayAsync(req, cancellationToken).AsResult();
 }

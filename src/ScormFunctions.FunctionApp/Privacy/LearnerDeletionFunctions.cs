@@ -5,6 +5,7 @@ using ScormFunctions.Core.Durable;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Privacy;
+using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Privacy;
 
@@ -17,7 +18,7 @@ public sealed class LearnerDeletionFunctions(LearnerDeletionHandlers handlers)
         string learnerId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        handlers.StartAsync(req.HttpContext.GetCaller(), learnerId, new DurableOrchestrationStarter(client), cancellationToken);
+        handlers.StartAsync(req.HttpContext.GetCaller(), learnerId, new DurableOrchestrationStarter(client), cancellationToken).AsResult();
 
     [Function(nameof(GetLearnerDeletion))]
     public Task<IResult> GetLearnerDeletion(
@@ -26,6 +27,6 @@ public sealed class LearnerDeletionFunctions(LearnerDeletionHandlers handlers)
         CancellationToken cancellationToken)
     {
         _ = req;
-        return handlers.GetAsync(learnerId, cancellationToken);
+        return handlers.GetAsync(learnerId, cancellationToken).AsResult();
     }
 }

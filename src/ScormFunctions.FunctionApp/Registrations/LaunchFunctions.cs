@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Launch;
+using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Registrations;
 
@@ -14,14 +15,14 @@ public sealed class LaunchFunctions(LaunchHandlers handlers)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RegistrationLaunch)] HttpRequest req,
         string registrationId,
         CancellationToken cancellationToken) =>
-        handlers.LaunchRegistrationAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken);
+        handlers.LaunchRegistrationAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken).AsResult();
 
     [Function(nameof(LaunchCourse))]
     public Task<IResult> LaunchCourse(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CourseLaunch)] HttpRequest req,
         string courseId,
         CancellationToken cancellationToken) =>
-        handlers.LaunchCourseAsync(req.HttpContext.GetCaller(), courseId, cancellationToken);
+        handlers.LaunchCourseAsync(req.HttpContext.GetCaller(), courseId, cancellationToken).AsResult();
 
     [Function(nameof(OpenLaunch))]
     public Task<IResult> OpenLaunch(

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Registrations.Retakes;
+using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Registrations;
 
@@ -14,12 +15,12 @@ public sealed class RetakeFunctions(RetakeHandlers handlers)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RegistrationInstances)] HttpRequest req,
         string registrationId,
         CancellationToken cancellationToken) =>
-        handlers.CreateInstanceAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken);
+        handlers.CreateInstanceAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken).AsResult();
 
     [Function(nameof(ListRegistrationInstances))]
     public Task<IResult> ListRegistrationInstances(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RegistrationInstances)] HttpRequest req,
         string registrationId,
         CancellationToken cancellationToken) =>
-        handlers.ListInstancesAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken);
+        handlers.ListInstancesAsync(req.HttpContext.GetCaller(), registrationId, cancellationToken).AsResult();
 }

@@ -10,11 +10,14 @@ public static class ImportEndpoints
     {
         var imports = api.MapGroup("").WithTags("Imports");
         imports.MapApi(ApiEndpoints.CreateUpload, (string courseId, ImportHandlers h, CancellationToken ct) => h.CreateUploadAsync(courseId, ct))
+            .Produces<UploadResponse>(StatusCodes.Status201Created)
             .WithSummary("Admin: a signed URL to upload a package (single PUT or blocks).");
         imports.MapApi(ApiEndpoints.StartImport, (HttpRequest req, string courseId, ImportHandlers h, IImportTracker tracker, CancellationToken ct) =>
                 h.StartAsync(req, courseId, tracker, ct))
+            .AcceptsJson<StartImportRequest>().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Admin: inspect the uploaded package and import it into SCORM Cloud (202; 422 for a bad package).");
         imports.MapApi(ApiEndpoints.GetImport, (string courseId, string importId, ImportHandlers h, CancellationToken ct) => h.GetAsync(courseId, importId, ct))
+            .Produces<ImportResponse>()
             .WithSummary("Admin: an import's status and result.");
         api.MapApi(ApiEndpoints.ReceiveImportPostback, (HttpRequest req, string importId, ImportHandlers h, IImportTracker tracker, CancellationToken ct) =>
                 h.ReceivePostbackAsync(req, importId, tracker, ct))

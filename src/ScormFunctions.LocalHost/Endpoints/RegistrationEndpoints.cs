@@ -14,10 +14,12 @@ public static class RegistrationEndpoints
     {
         var r = api.MapGroup("").WithTags("Registrations");
         r.MapApi(ApiEndpoints.CreateRegistration, (HttpRequest req, RegistrationHandlers h, CancellationToken ct) => h.CreateAsync(req, ct))
+            .AcceptsJson<CreateRegistrationBody>()
             .WithSummary("Admin: assign a course to a learner (201, or 200 when it already exists).");
         r.MapApi(ApiEndpoints.GetRegistration, (Caller caller, string registrationId, RegistrationHandlers h, CancellationToken ct) => h.GetAsync(caller, registrationId, ct))
             .WithSummary("Owner or admin: reported, override and effective results.");
         r.MapApi(ApiEndpoints.GetRegistrationDetails, (Caller caller, string registrationId, RegistrationHandlers h, CancellationToken ct) => h.GetDetailsAsync(caller, registrationId, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary("Owner or admin: the reported activity tree and runtime data (JSON).");
         r.MapApi(ApiEndpoints.DeleteRegistration, (Caller caller, string registrationId, RegistrationHandlers h, CancellationToken ct) => h.DeleteAsync(caller, registrationId, ct))
             .WithSummary("Admin: delete in SCORM Cloud and here.");
@@ -27,6 +29,7 @@ public static class RegistrationEndpoints
             .WithSummary("Owner or admin: pull results from SCORM Cloud.");
         r.MapApi(ApiEndpoints.SetRegistrationOverride, (Caller caller, HttpRequest req, string registrationId, RegistrationHandlers h, CancellationToken ct) =>
                 h.SetOverrideAsync(caller, req, registrationId, ct))
+            .AcceptsJson<OverrideBody>()
             .WithSummary("Admin: override completion, success or score, with a reason.");
         r.MapApi(ApiEndpoints.ClearRegistrationOverride, (Caller caller, HttpRequest req, string registrationId, RegistrationHandlers h, CancellationToken ct) =>
                 h.ClearOverrideAsync(caller, req, registrationId, ct))
@@ -43,8 +46,10 @@ public static class RegistrationEndpoints
         r.MapApi(ApiEndpoints.LaunchRegistration, (Caller caller, string registrationId, LaunchHandlers h, CancellationToken ct) => h.LaunchRegistrationAsync(caller, registrationId, ct))
             .WithSummary("Owner or admin: a signed single-use launch URL (2 minutes).");
         r.MapApi(ApiEndpoints.OpenLaunch, (HttpRequest req, string registrationId, LaunchHandlers h, CancellationToken ct) => h.OpenAsync(req, registrationId, ct))
+            .Produces(StatusCodes.Status302Found)
             .WithSummary("Anonymous, signed: 302 to SCORM Cloud's player.");
         r.MapApi(ApiEndpoints.ExitRegistration, (string registrationId, LaunchHandlers h, CancellationToken ct) => h.ExitAsync(registrationId, ct))
+            .Produces(StatusCodes.Status302Found)
             .WithSummary("Anonymous: refresh results (best effort) and 302 to the return URL.");
         r.MapApi(ApiEndpoints.LaunchCourse, (Caller caller, string courseId, LaunchHandlers h, CancellationToken ct) => h.LaunchCourseAsync(caller, courseId, ct))
             .WithSummary("Learner: launch a course, creating the caller's registration if needed.");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
@@ -21,7 +22,7 @@ public sealed class RetakeHandlers(
     ILogger<RetakeHandlers> logger)
 {
     /// <summary>POST /api/registrations/{registrationId}/instances — admin, or the owner when <c>Registrations:LearnerMayRetake</c>.</summary>
-    public async Task<IResult> CreateInstanceAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Created<RegistrationResponse>, ProblemHttpResult>> CreateInstanceAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         if (Problems.InvalidId(registrationId, "registrationId") is { } invalid) return invalid;
         var registration = await registrations.GetAsync(registrationId, cancellationToken);
@@ -60,12 +61,12 @@ public sealed class RetakeHandlers(
         var current = await registrations.GetAsync(registrationId, cancellationToken) ?? registration;
         logger.LogInformation("Retake of {RegistrationId} (course {CourseId}) by {Actor}: instance {Instance}",
             registrationId, current.CourseId, caller.Subject, current.Instance);
-        return Results.Created(ApiRoutes.Path(ApiRoutes.RegistrationInstances, registrationId),
+        return TypedResults.Created(ApiRoutes.Path(ApiRoutes.RegistrationInstances, registrationId),
             RegistrationResponse.From(current, includeOverride: caller.IsAdmin));
     }
 
     /// <summary>GET /api/registrations/{registrationId}/instances — owner or admin; every instance with its latest result, oldest first.</summary>
-    public async Task<IResult> ListInstancesAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RegistrationInstancesResponse>, ProblemHttpResult>> ListInstancesAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
         var (registration, denied) = await registrationHandlers.AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
         if (denied is not null) return denied;
@@ -76,7 +77,7 @@ public sealed class RetakeHandlers(
             // Nothing reported for the current instance since history began: show what the registration holds.
             items.Add(RegistrationInstanceResponse.From(registration!, registration!.Instance));
         }
-        return Results.Ok(new RegistrationInstancesResponse(
+        return TypedResults.Ok(new RegistrationInstancesResponse(
             registrationId, registration!.Instance, MayRetake(caller, registration), items.OrderBy(i => i.Instance).ToList()));
     }
 
