@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Durable;
+using ScormFunctions.Core.Imports.Start;
+using ScormFunctions.Core.Imports.Tracking;
+using ScormFunctions.Core.Imports.Uploads;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Imports;
@@ -31,7 +34,12 @@ public static class ImportServiceCollectionExtensions
         services.TryAddSingleton<ImportActivities>();
         services.AddSingleton(sp => ImportActivityTasks.Workflow(sp.GetRequiredService<ImportActivities>()));
         services.TryAddSingleton<RunningImportsProbe>();
-        services.TryAddSingleton<ImportHandlers>();
+        // The endpoints, by feature: upload URLs, starting an import, tracking it.
+        services.TryAddSingleton<UploadBlobs>();
+        services.TryAddSingleton<UploadHandler>();
+        services.TryAddSingleton<PackageCheck>();
+        services.TryAddSingleton<StartImportHandler>();
+        services.TryAddSingleton<ImportTrackingHandlers>();
         return services;
     }
 }

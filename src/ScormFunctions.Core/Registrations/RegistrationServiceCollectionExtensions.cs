@@ -2,6 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ScormFunctions.Core.Launch;
 using ScormFunctions.Core.Postbacks;
+using ScormFunctions.Core.Registrations.Assign;
+using ScormFunctions.Core.Registrations.Lifecycle;
+using ScormFunctions.Core.Registrations.Overrides;
+using ScormFunctions.Core.Registrations.Progress;
+using ScormFunctions.Core.Registrations.Reports;
 using ScormFunctions.Core.Registrations.Retakes;
 
 namespace ScormFunctions.Core.Registrations;
@@ -27,8 +32,17 @@ public static class RegistrationServiceCollectionExtensions
         services.AddTransient<RegistrationRefresher>();
         services.AddTransient<RegistrationSweeper>();
         services.AddTransient<RegistrationReconciler>();
-        services.AddTransient<RegistrationHandlers>();
-        services.AddTransient<LaunchHandlers>();
+        // The endpoints, by feature (each holds what its endpoints need; transient like the SCORM Cloud client they use).
+        services.AddSingleton<RegistrationAccess>();
+        services.AddTransient<AssignRegistrationHandler>();
+        services.AddTransient<RegistrationProgressHandlers>();
+        services.AddTransient<OverrideHandlers>();
+        services.AddTransient<RegistrationReportHandlers>();
+        services.AddTransient<RegistrationLifecycleHandlers>();
+        services.AddTransient<RegistrationRepair>();
+        services.AddTransient<LaunchIssueHandlers>();
+        services.AddTransient<LaunchOpenHandler>();
+        services.AddTransient<LaunchExitHandler>();
         services.AddSingleton<RegistrationInstanceHistory>();
         services.AddTransient<RetakeHandlers>();
         return services;

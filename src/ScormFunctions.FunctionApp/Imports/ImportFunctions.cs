@@ -4,19 +4,22 @@ using ScormFunctions.Core.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Imports;
+using ScormFunctions.Core.Imports.Start;
+using ScormFunctions.Core.Imports.Tracking;
+using ScormFunctions.Core.Imports.Uploads;
 using ScormFunctions.FunctionApp.Http;
 
 namespace ScormFunctions.FunctionApp.Imports;
 
 /// <summary>HTTP triggers for uploads and imports (admin, resolved by <see cref="Http.CallerAccessMiddleware"/>); the postback is checked by its signature.</summary>
-public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOptions> options)
+public sealed class ImportFunctions(UploadHandler uploads, StartImportHandler starts, ImportTrackingHandlers tracking, IOptions<ImportOptions> options)
 {
     [Function(nameof(CreateUpload))]
     public Task<IResult> CreateUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CourseUploads)] HttpRequest req,
         string courseId,
         CancellationToken cancellationToken) =>
-        handlers.CreateUploadAsync(courseId, cancellationToken).AsResult();
+        uploads.CreateUploadAsync(courseId, cancellationToken).AsResult();
 
     [Function(nameof(StartImport))]
     public Task<IResult> StartImport(
@@ -24,7 +27,7 @@ public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOpti
         string courseId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        handlers.StartAsync(req, courseId, Tracker(client), cancellationToken).AsResult();
+        starts.StartAsync(req, courseId, Tracker(client), cancellationToken).AsResult();
 
     [Function(nameof(GetImport))]
     public Task<IResult> GetImport(
@@ -32,7 +35,7 @@ public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOpti
         string courseId,
         string importId,
         CancellationToken cancellationToken) =>
-        handlers.GetAsync(courseId, importId, cancellationToken).AsResult();
+        tracking.GetAsync(courseId, importId, cancellationToken).AsResult();
 
     [Function(nameof(ReceiveImportPostback))]
     public Task<IResult> ReceiveImportPostback(
@@ -40,7 +43,7 @@ public sealed class ImportFunctions(ImportHandlers handlers, IOptions<ImportOpti
         string importId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        handlers.ReceivePostbackAsync(req, importId, Tracker(client), cancellationToken).AsResult();
+        tracking.ReceivePostbackAsync(req, importId, Tracker(client), cancellationToken).AsResult();
 
     private DurableImportTracker Tracker(DurableTaskClient client) => new(client, options.Value.ToTrackingSettings());
 }

@@ -3,6 +3,7 @@ using ScormCloud.Client;
 using ScormCloud.Client.Models;
 using ScormFunctions.Core.Postbacks;
 using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Registrations.Reports;
 
 namespace ScormFunctions.Core.Tests.Registrations;
 

@@ -14,7 +14,7 @@ namespace ScormFunctions.Core.Registrations.Retakes;
 /// </summary>
 public sealed class RetakeHandlers(
     RegistrationRepository registrations,
-    RegistrationHandlers registrationHandlers,
+    RegistrationAccess access,
     RegistrationRefresher refresher,
     RegistrationInstanceHistory history,
     ScormCloudClient cloud,
@@ -46,7 +46,7 @@ public sealed class RetakeHandlers(
         }
         catch (ScormCloudException ex)
         {
-            return RegistrationHandlers.CloudProblem(ex, registrationId);
+            return RegistrationProblems.Cloud(ex, registrationId);
         }
 
         try
@@ -68,7 +68,7 @@ public sealed class RetakeHandlers(
     /// <summary>GET /api/registrations/{registrationId}/instances — owner or admin; every instance with its latest result, oldest first.</summary>
     public async Task<Results<Ok<RegistrationInstancesResponse>, ProblemHttpResult>> ListInstancesAsync(Caller caller, string registrationId, CancellationToken cancellationToken)
     {
-        var (registration, denied) = await registrationHandlers.AuthorizeOwnerAsync(caller, registrationId, cancellationToken);
+        var (registration, denied) = await access.ReadAsync(caller, registrationId, cancellationToken);
         if (denied is not null) return denied;
         var rows = await history.ListAsync(registrationId, cancellationToken);
         var items = rows.Select(r => RegistrationInstanceResponse.From(r, registration!.Instance)).ToList();

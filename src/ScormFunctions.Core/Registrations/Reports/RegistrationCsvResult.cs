@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace ScormFunctions.Core.Registrations;
+namespace ScormFunctions.Core.Registrations.Reports;
 
 /// <summary>
 /// <c>text/csv</c> of a course's registrations, written page by page as the index pages arrive (never the whole
