@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 
@@ -11,10 +12,12 @@ namespace ScormFunctions.Testing;
 public sealed class LocalHostProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly ConcurrentQueue<string> output;
 
-    private LocalHostProcess(Process process, Uri baseUrl)
+    private LocalHostProcess(Process process, ConcurrentQueue<string> output, Uri baseUrl)
     {
         this.process = process;
+        this.output = output;
         BaseUrl = baseUrl;
         Client = new HttpClient { BaseAddress = baseUrl };
     }
@@ -24,6 +27,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public HttpClient Client { get; }
 
     public int ProcessId => process.Id;
+
+    /// <summary>
+    /// Every line the process has written to stdout and stderr so far (its console log), for tests that count what
+    /// this process did. A SIGKILL loses whatever the logger had not flushed yet.
+    /// </summary>
+    public IReadOnlyCollection<string> Output => output;
 
     public static async Task<LocalHostProcess> StartAsync(int port, IReadOnlyDictionary<string, string?> settings)
     {
@@ -37,11 +46,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host process.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new LocalHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new LocalHostProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));
         await host.WaitUntilListeningAsync();
         return host;
     }
