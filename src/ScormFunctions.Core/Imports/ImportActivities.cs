@@ -74,12 +74,15 @@ public sealed class ImportActivities(
             return ImportObservation.Started(recorded);
         }
         if (ImportStatus.IsFinal(import.Status)) return ImportObservation.Refused(import.Error ?? $"The import already ended as {import.Status}.");
+        if (import.StartAttempts > 0 && !import.MayCreateNewVersion && await EarlierJobAsync(import, cancellationToken) is { } earlier) return earlier;
 
         var blob = await BlobAsync(import.BlobName, cancellationToken); // before counting: it calls no one
+        var now = time.GetUtcNow();
         var counted = await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
         {
             if (i.JobId is not null) return false;
             i.StartAttempts++;
+            i.LastStartAttemptAt = now;
             return true;
         }, cancellationToken) ?? import;
         if (counted.JobId is { } raced) return ImportObservation.Started(raced);
@@ -146,6 +149,35 @@ public sealed class ImportActivities(
         }
         logger.LogInformation("Import {ImportId} of course {CourseId}: SCORM Cloud job {JobId} started ({Mode})", input.ImportId, input.CourseId, kept, import.Mode);
         return ImportObservation.Started(kept);
+    }
+
+    /// <summary>
+    /// An earlier start of this import made the call and its answer was lost (the host died, the call timed out): SCORM
+    /// Cloud may have a job we do not know the id of. Starting again would import the package twice, so: if the course
+    /// now exists with the inspected title, that job finished and its course is this import's result (no job id); if it
+    /// does not exist yet, wait (up to <see cref="ImportOptions.LostStartWait"/> after that call) for the job to create
+    /// it; after that, start again. Null when starting again is right.
+    /// </summary>
+    private async Task<ImportObservation?> EarlierJobAsync(ImportEntity import, CancellationToken cancellationToken)
+    {
+        Course course;
+        try
+        {
+            course = await Client.GetCourseAsync(import.PartitionKey, cancellationToken);
+        }
+        catch (ScormCloudException ex) when (ex.IsNotFound)
+        {
+            var since = time.GetUtcNow() - import.LastStartAttemptAt;
+            if (since is null || since >= options.Value.LostStartWait) return null;
+            logger.LogInformation("Import {ImportId} of course {CourseId}: the answer to an earlier start was lost {Since} ago and SCORM Cloud has no such course yet; " +
+                "waiting for that job before starting another", import.RowKey, import.PartitionKey, since);
+            return ImportObservation.Unreachable("Waiting for the job of an earlier start whose answer was lost.");
+        }
+        if (course is null || (!string.IsNullOrEmpty(import.Title) && !string.Equals(course.Title, import.Title, StringComparison.Ordinal))) return null;
+        logger.LogWarning("Import {ImportId} of course {CourseId}: the answer to an earlier start was lost and SCORM Cloud has the course ('{Title}' v{Version}); " +
+            "taking it as this import's result instead of importing again", import.RowKey, import.PartitionKey, course.Title, course.Version);
+        return new ImportObservation(ImportObservationKind.Complete, null, "Imported by an earlier start whose answer was lost.",
+            course.Title, StandardName(course), course.Version, []);
     }
 
     /// <summary>Asks SCORM Cloud how the job is doing. An unknown job is an error (ids expire a week after the import ends).</summary>

@@ -41,6 +41,9 @@ public sealed class ImportEntity : ITableEntity
     /// <summary>Calls made to start the SCORM Cloud job; more than one without a job id means an earlier answer was lost.</summary>
     public int StartAttempts { get; set; }
 
+    /// <summary>When the last of those calls was counted (how long its job has had to show up).</summary>
+    public DateTimeOffset? LastStartAttemptAt { get; set; }
+
     public string? Title { get; set; }
 
     public string? LearningStandard { get; set; }

@@ -60,6 +60,13 @@ public sealed class ImportOptions : IValidatableObject
     public TimeSpan ActivityMaxRetryInterval { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// After a start whose answer was lost (the host died, the call timed out), how long to wait for SCORM Cloud's job
+    /// of that start to create the course before starting again (which would import the package a second time).
+    /// <value>Default: 5 minutes</value>
+    /// </summary>
+    public TimeSpan LostStartWait { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Days a failed upload is kept for diagnosis; the Bicep lifecycle rule deletes <c>uploads/</c> blobs after this,
     /// and the local host sweeps its container the same way (hourly). Successful uploads are deleted at once. <value>Default: 7</value>
     /// </summary>
@@ -86,6 +93,7 @@ public sealed class ImportOptions : IValidatableObject
             yield return new ValidationResult("Imports:ActivityFirstRetryInterval must be positive and not above Imports:ActivityMaxRetryInterval.",
                 [nameof(ActivityFirstRetryInterval), nameof(ActivityMaxRetryInterval)]);
         }
+        if (LostStartWait < TimeSpan.Zero) yield return new ValidationResult("Imports:LostStartWait must not be negative.", [nameof(LostStartWait)]);
         if (FailedUploadRetentionDays < 1) yield return new ValidationResult("Imports:FailedUploadRetentionDays must be at least 1.", [nameof(FailedUploadRetentionDays)]);
     }
 

@@ -45,7 +45,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
 
-    private async Task<ImportActivityInput> NewImportAsync(int startAttempts = 0, string? jobId = null)
+    private async Task<ImportActivityInput> NewImportAsync(int startAttempts = 0, string? jobId = null, TimeSpan? lastAttemptAgo = null, string? title = null)
     {
         var courseId = "c-" + Guid.NewGuid().ToString("N")[..8];
         var importId = Guid.NewGuid().ToString("N");
@@ -54,6 +54,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         {
             PartitionKey = courseId, RowKey = importId, Mode = "fetch", BlobName = $"{courseId}/{importId}.zip",
             StartedAt = DateTimeOffset.UtcNow, Deadline = DateTimeOffset.UtcNow.AddHours(3), StartAttempts = startAttempts, JobId = jobId,
+            LastStartAttemptAt = DateTimeOffset.UtcNow - lastAttemptAgo, Title = title,
         }, Ct);
         return new ImportActivityInput(courseId, importId, jobId);
     }
@@ -119,6 +120,56 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
 
         Assert.Equal(ImportObservation.Started("job-2"), observation);
         Assert.Equal("job-2", (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.JobId);
+    }
+
+    [Fact]
+    public async Task A_lost_earlier_start_whose_course_exists_is_the_result_and_nothing_is_imported_again()
+    {
+        var input = await NewImportAsync(startAttempts: 1, lastAttemptAgo: TimeSpan.FromMinutes(1), title: "Golf");
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).Returns(
+            ScormCloudModelFactory.Course(input.CourseId, "Golf", 0, ScormCloud.Client.Models.LearningStandard.Scorm12));
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservationKind.Complete, observation.Kind);
+        Assert.Null(observation.JobId);
+        Assert.Equal(("Golf", "SCORM12", 0), (observation.Title, observation.LearningStandard, observation.Version));
+        Assert.Equal(1, (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.StartAttempts);
+        await cloud.DidNotReceiveWithAnyArgs().CreateFetchImportJobAsync(default!, default!, default, Ct);
+    }
+
+    [Fact]
+    public async Task A_lost_earlier_start_is_waited_for_then_started_again_when_no_course_appears()
+    {
+        var recent = await NewImportAsync(startAttempts: 1, lastAttemptAgo: TimeSpan.FromSeconds(10));
+        var old = await NewImportAsync(startAttempts: 1, lastAttemptAgo: new ImportOptions().LostStartWait + TimeSpan.FromSeconds(1));
+        cloud.GetCourseAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Course not found.", "404"));
+        cloud.CreateFetchImportJobAsync(old.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>()).Returns("job-2");
+
+        var waiting = await activities.StartJobAsync(recent, Ct);
+        var startedAgain = await activities.StartJobAsync(old, Ct);
+
+        Assert.Equal(ImportObservationKind.Unavailable, waiting.Kind);
+        Assert.Equal(1, (await imports.GetAsync(recent.CourseId, recent.ImportId, Ct))!.StartAttempts);
+        await cloud.DidNotReceive().CreateFetchImportJobAsync(recent.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>());
+        Assert.Equal(ImportObservation.Started("job-2"), startedAgain);
+        Assert.Equal(2, (await imports.GetAsync(old.CourseId, old.ImportId, Ct))!.StartAttempts);
+    }
+
+    [Fact]
+    public async Task A_lost_earlier_start_and_a_course_with_another_title_is_not_taken_for_its_result()
+    {
+        var input = await NewImportAsync(startAttempts: 1, lastAttemptAgo: TimeSpan.FromMinutes(1), title: "Golf");
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).Returns(
+            ScormCloudModelFactory.Course(input.CourseId, "Someone else's course", 0, ScormCloud.Client.Models.LearningStandard.Scorm12));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => !o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .ThrowsAsync(AlreadyExists(input.CourseId));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .Returns("job-2");
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-2"), observation);
     }
 
     [Fact]
