@@ -43,31 +43,8 @@ public sealed class ImportResilienceTests
         await using var emulator = await EmulatorServer.StartAsync(e => e["Emulator:ImportDuration"] = "00:00:04");
         var prefix = "k" + Guid.NewGuid().ToString("N")[..10];
         var port = ImportHarness.FreePort();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = prefix,
-            ["Storage:UploadsContainer"] = prefix + "-uploads",
-            ["Storage:ArchiveContainer"] = prefix + "-postbacks",
-            ["Registrations:ResultsContainer"] = prefix + "-results",
-            ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri,
-            ["ScormCloud:AppId"] = emulator.AppId,
-            ["ScormCloud:SecretKey"] = emulator.SecretKey,
-            ["Auth:Issuer"] = "https://scormfunctions.local/test",
-            ["Auth:Audience"] = "api://scormfunctions-test",
-            ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Signing:LaunchKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Signing:PostbackKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
-            ["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
-            ["Imports:FirstPollDelay"] = "00:00:00.200",
-            ["Imports:MaxPollDelay"] = "00:00:01",
-            ["Durable:TaskHubName"] = prefix + "Hub",
-            ["Durable:PartitionCount"] = "1",
-            ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
-            ["Durable:MessageVisibilityTimeout"] = "00:00:05",
-            ["Development:AzuriteBlobCors"] = "false",
-        };
+        var settings = ImportHarness.ProcessSettings(emulator, prefix, port);
+        settings["Durable:PartitionCount"] = "1";
         var courseId = ImportHarness.NewCourseId("kill9");
         string importId;
         string? jobId;
