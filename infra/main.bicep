@@ -115,6 +115,9 @@ param keyVaultPurgeProtection bool = false
 @maxValue(730)
 param logRetentionDays int = 30
 
+@description('Create an Event Grid topic for result events (Events__EventGrid__TopicEndpoint); webhooks work without it.')
+param eventGridEnabled bool = true
+
 @description('Email address for the alerts in app/monitoring.bicep (docs/operations.md); empty = no receiver.')
 param alertEmail string = ''
 
@@ -236,6 +239,20 @@ module vnet 'app/vnet.bicep' = if (vnetEnabled) {
   ]
 }
 
+module events 'app/events.bicep' = if (eventGridEnabled) {
+  name: 'events'
+  scope: rg
+  params: {
+    name: '${abbrs.eventGridDomainsTopics}${resourceToken}'
+    location: location
+    tags: tags
+    identityName: identityName
+  }
+  dependsOn: [
+    identity
+  ]
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -264,6 +281,7 @@ module api 'app/api.bicep' = {
     authMetadataAddress: effectiveAuthMetadataAddress
     returnUrl: spaReturnUrl
     importsDefaultMode: importsDefaultMode
+    eventGridTopicEndpoint: eventGridEnabled ? events!.outputs.endpoint : ''
   }
   // Key Vault references and identity-based storage resolve at start-up: grant the roles first.
   dependsOn: [
@@ -290,3 +308,4 @@ output AZURE_USER_ASSIGNED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output TASKHUB_NAME string = effectiveTaskHubName
+output AZURE_EVENT_GRID_TOPIC_NAME string = eventGridEnabled ? events!.outputs.name : ''

@@ -21,6 +21,19 @@ for name in $(grep -oE '^    "[A-Za-z][A-Za-z0-9]*": \{' infra/main.parameters.j
   grep -Eq "^param $name " infra/main.bicep || fail "infra/main.parameters.json: '$name' is not a parameter of infra/main.bicep"
 done
 
+# Every alert in infra/app/monitoring.bicep has its runbook section in docs/operations.md (its description links
+# there), and every metric an alert queries is an instrument of ScormTelemetry.
+alerts="$(sed -n "s/^    name: '\([a-z0-9-]*\)'$/\1/p" infra/app/monitoring.bicep)"
+[ -n "$alerts" ] || fail "infra/app/monitoring.bicep: no alerts found"
+for alert in $alerts; do
+  grep -qx "## $alert" docs/operations.md || fail "docs/operations.md has no '## $alert' section for the alert of that name"
+done
+for metric in $(grep -oE 'name == \\?"scorm\.[a-z_.]+' infra/app/monitoring.bicep | grep -oE 'scorm\.[a-z_.]+' | sort -u); do
+  grep -q "\"$metric\"" src/ScormFunctions.Core/Telemetry/ScormTelemetry.cs \
+    || fail "infra/app/monitoring.bicep queries $metric, which src/ScormFunctions.Core/Telemetry/ScormTelemetry.cs does not define"
+done
+echo "bicep: $(wc -w <<<"$alerts") alerts, each with its runbook section; every metric they query is defined"
+
 bicep="${BICEP:-}"
 if [ -z "$bicep" ]; then
   version="$(sed -n 's/.*Include="Azure.Bicep.CommandLine.linux-x64" Version="\[\([^]]*\)\]".*/\1/p' tools/bicep/bicep.csproj)"

@@ -4,12 +4,33 @@
 # SCORM Cloud credentials are configured, and the local host on http://127.0.0.1:7071 (the port `func start` uses).
 # Real SCORM Cloud instead: export ScormCloud__AppId=... ScormCloud__SecretKey=... before running.
 # No local provider (development tokens signed by the host, as before): export LOCAL_OIDC=0.
+# Traces, metrics and logs in the .NET Aspire dashboard (http://127.0.0.1:18888, no containers): scripts/run.sh --dashboard
+# (or RUN_DASHBOARD=1); any other OTLP endpoint: export OTEL_EXPORTER_OTLP_ENDPOINT=... (and OTEL_EXPORTER_OTLP_PROTOCOL).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Result events go to a development webhook inside the host, which the sample app shows (docs/registrations.md#result-events).
+export DevEvents__Inbox="${DevEvents__Inbox:-true}"
+
+for arg in "$@"; do
+  case "$arg" in
+    --dashboard) RUN_DASHBOARD=1 ;;
+    *) echo "usage: $0 [--dashboard]" >&2; exit 2 ;;
+  esac
+done
 
 scripts/azurite.sh start
+dashboard="off (scripts/run.sh --dashboard, or export OTEL_EXPORTER_OTLP_ENDPOINT)"
+if [ "${RUN_DASHBOARD:-0}" = "1" ]; then
+  scripts/dashboard.sh start
+  # The local host exports over OTLP/HTTP to it (LocalTelemetry reads the standard OTEL_* variables).
+  export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${DASHBOARD_OTLP_PORT:-18890}" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
+  export OTEL_SERVICE_NAME="${OTEL_SERVICE_NAME:-scormfunctions-local}"
+  dashboard="http://127.0.0.1:${DASHBOARD_PORT:-18888}  (stop: scripts/dashboard.sh stop; traces as text: scripts/dashboard.sh traces)"
+elif [ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]; then
+  dashboard="exporting to $OTEL_EXPORTER_OTLP_ENDPOINT"
+fi
 if [ "${LOCAL_OIDC:-1}" != "0" ]; then
   # Users and passwords of the login page: tools/oidc/provider.js (ada = admin, lin = learner, ...; password <name>-local).
   OIDC_PORT=7073 OIDC_CLIENT_ORIGINS="http://127.0.0.1:7071,http://localhost:7071" scripts/oidc.sh start
@@ -44,7 +65,9 @@ ScormFunctions local host:
   sample SPA  http://127.0.0.1:7071/   (sign in: ada / ada-local = admin, lin / lin-local = learner)
   OIDC        ${Oidc__Authority:-off (development tokens only)}  (stop: scripts/oidc.sh stop)
   dev tokens  curl -s -X POST http://127.0.0.1:7071/api/dev/tokens -H 'content-type: application/json' -d '{"subject":"ada","roles":["admin"]}'
+  events      http://127.0.0.1:7071/api/dev/events (admin; what the development webhook received), /api/events/outbox
   Azurite     blob 127.0.0.1:10000, queue :10001, table :10002 (stop: scripts/azurite.sh stop)
+  telemetry   $dashboard
 Press Ctrl+C to stop.
 TXT
 dotnet run --no-build --project src/ScormFunctions.LocalHost --no-launch-profile -- --urls http://127.0.0.1:7071

@@ -31,7 +31,7 @@ internal static class PostbacksBenchmark
         var tables = host.Services.GetRequiredService<TableProvider>();
         var credentials = host.Services.GetRequiredService<PostbackCredentials>();
         var table = await tables.GetTableAsync(TableNames.Registrations);
-        var archive = await tables.GetContainerAsync(host.TablePrefix + "-postbacks");
+        var archive = await host.Services.GetRequiredService<BlobContainerProvider>().GetContainerAsync(host.TablePrefix + "-postbacks");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = host.BaseUrl };
 
         var counts = quick ? new[] { 60, 300, 640 } : [400, 2000, 4000];

@@ -54,10 +54,11 @@ internal static class ReconcileBenchmark
         var k = 0;
         foreach (var r in store.Registrations.Values.Where(r => r.Id.StartsWith('r')))
         {
-            r.Progress.Completion = "COMPLETED";
-            r.Progress.Success = "PASSED";
-            r.Progress.Score = 90;
-            r.Updated = now.AddMilliseconds(k++);
+            var current = r.Current;
+            current.Progress.Completion = "COMPLETED";
+            current.Progress.Success = "PASSED";
+            current.Progress.Score = 90;
+            current.Updated = now.AddMilliseconds(k++);
         }
         var before = calls.Count;
         var watch = Stopwatch.StartNew();

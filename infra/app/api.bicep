@@ -73,6 +73,9 @@ param returnUrl string
 @description('Imports__DefaultMode.')
 param importsDefaultMode string
 
+@description('Events__EventGrid__TopicEndpoint; empty for none (webhooks only).')
+param eventGridTopicEndpoint string
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
@@ -177,12 +180,19 @@ resource scmPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-
 
 var keyVaultSecretsUri = '${vault.properties.vaultUri}secrets'
 
+// Result events go to the Event Grid topic when there is one (webhook subscribers are added as settings, see docs/deploy.md).
+var eventSettings = empty(eventGridTopicEndpoint)
+  ? {}
+  : {
+      Events__EventGrid__TopicEndpoint: eventGridTopicEndpoint
+    }
+
 // A separate config resource, so settings can use the site's own host name. It replaces all settings on each
 // deployment: change settings here (or with azd env set + azd provision), not in the portal.
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: {
+  properties: union(eventSettings, {
     // Functions host storage (Durable Functions on Azure Storage needs blob, queue and table).
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identity.properties.clientId
@@ -224,7 +234,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Application Insights with Entra authentication (local auth is disabled on the component).
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
-  }
+  })
 }
 
 output name string = site.name

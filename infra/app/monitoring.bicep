@@ -71,6 +71,9 @@ resource alertGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   }
 }
 
+@description('Seconds an import may stay running before it counts as stuck: Imports:Deadline (3 h) plus an hour, by which the orchestration must have recorded it timedOut.')
+param importStuckAfterSeconds int = 14400
+
 var alerts = [
   {
     name: 'imports-failed-or-timed-out'
@@ -79,6 +82,14 @@ var alerts = [
     description: 'Imports ended failed or timedOut.'
     query: 'customMetrics | where name == "scorm.imports.finished" | where tostring(customDimensions.status) in ("failed", "timedOut") | summarize value = sum(valueSum)'
     threshold: 0
+  }
+  {
+    name: 'import-stuck'
+    severity: 2
+    window: 'PT30M'
+    description: 'An import record is still running past its deadline: nothing tracks it any more (the sweep measures the oldest).'
+    query: 'customMetrics | where name == "scorm.imports.oldest_running_age" | summarize value = max(valueMax)'
+    threshold: importStuckAfterSeconds
   }
   {
     name: 'postback-401-spike'

@@ -2,6 +2,7 @@
 import { ApiError, enc, request } from './api.js';
 import { $, formatScore, formatSeconds, h, pill, say, show, sleep, slug } from './dom.js';
 import { DEFAULT_BLOCK_BYTES, uploadInBlocks } from './upload.js';
+import { watchEvents } from './events.js';
 
 const IMPORT_POLL_MS = 1000;
 const IMPORT_POLL_LIMIT_MS = 15 * 60 * 1000;
@@ -23,6 +24,7 @@ export function initAdmin() {
 }
 
 export async function showAdmin() {
+  watchEvents();
   await loadCourses();
 }
 

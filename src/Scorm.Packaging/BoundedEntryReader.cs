@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace Scorm.Packaging;
 
@@ -49,9 +50,8 @@ internal static class BoundedEntryReader
     /// <summary>The runtime stops at the declared size without checking the CRC; a mismatch means a damaged or lying entry.</summary>
     private static byte[]? Verified(PackageEntry entry, MemoryStream buffer, out PackageError? error)
     {
-        var crc = new Crc32();
-        crc.Append(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        error = crc.Value == entry.Entry.Crc32 ? null : SafeZipExtractor.Damaged(entry);
+        var crc = Crc32.HashToUInt32(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        error = crc == entry.Entry.Crc32 ? null : SafeZipExtractor.Damaged(entry);
         return error is null ? buffer.ToArray() : null;
     }
 

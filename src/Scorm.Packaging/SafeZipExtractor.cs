@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace Scorm.Packaging;
 
@@ -101,7 +102,9 @@ public static class SafeZipExtractor
                 crc.Append(buffer.AsSpan(0, read));
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
-            if (crc.Value != entry.Entry.Crc32) throw new PackageRejectedException(Damaged(entry));
+            // The runtime stops at the declared size without checking the CRC: a header that lies about the size would
+            // silently truncate the file, a mismatch turns that into an error.
+            if (crc.GetCurrentHashAsUInt32() != entry.Entry.Crc32) throw new PackageRejectedException(Damaged(entry));
         }
         return total;
     }

@@ -72,7 +72,9 @@ public partial class ScormCloudClient
         throw await CreateExceptionAsync(request, response, cancellationToken);
     }
 
-    /// <summary>Gets a registration's progress (<c>GET /registrations/{id}</c>). Retried on transient failures.</summary>
+    /// <summary>
+    /// Gets a registration's progress (<c>GET /registrations/{id}</c>): its current (newest) instance. Retried on transient failures.
+    /// </summary>
     /// <param name="registrationId">The registration id.</param>
     /// <param name="options">Whether to include child results, runtime data, interactions and objectives.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -82,13 +84,19 @@ public partial class ScormCloudClient
         string registrationId, RegistrationProgressOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registrationId);
+        using var request = CreateRequest(
+            HttpMethod.Get, "registrations/" + Segment(registrationId) + ProgressQuery(options), ScormCloudRequestPolicy.Retry);
+        return await SendForJsonAsync<Registration>(request, cancellationToken);
+    }
+
+    /// <summary>The detail flags of a progress read, all three always sent.</summary>
+    private static QueryBuilder ProgressQuery(RegistrationProgressOptions? options)
+    {
         options ??= new RegistrationProgressOptions();
-        var query = new QueryBuilder()
+        return new QueryBuilder()
             .Add("includeChildResults", options.IncludeChildResults)
             .Add("includeInteractionsAndObjectives", options.IncludeInteractionsAndObjectives)
             .Add("includeRuntime", options.IncludeRuntime);
-        using var request = CreateRequest(HttpMethod.Get, "registrations/" + Segment(registrationId) + query, ScormCloudRequestPolicy.Retry);
-        return await SendForJsonAsync<Registration>(request, cancellationToken);
     }
 
     /// <summary>Gets one page of registrations (<c>GET /registrations</c>). Retried on transient failures.</summary>
@@ -168,16 +176,11 @@ public partial class ScormCloudClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ScormCloudException">404 when there is no such registration.</exception>
-    public virtual async Task<IReadOnlyList<RegistrationSetting>> GetRegistrationConfigurationAsync(
+    public virtual Task<IReadOnlyList<RegistrationSetting>> GetRegistrationConfigurationAsync(
         string registrationId, bool includeMetadata, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registrationId);
-        var query = new QueryBuilder();
-        if (includeMetadata) query.Add("includeMetadata", true);
-        using var request = CreateRequest(
-            HttpMethod.Get, "registrations/" + Segment(registrationId) + "/configuration" + query, ScormCloudRequestPolicy.Retry);
-        var list = await SendForJsonAsync<SettingList>(request, cancellationToken);
-        return list.SettingItems ?? [];
+        return GetSettingsAsync("registrations/" + Segment(registrationId) + "/configuration", includeMetadata, cancellationToken);
     }
 
     /// <summary>
@@ -188,15 +191,12 @@ public partial class ScormCloudClient
     /// <param name="settings">The settings to set.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ScormCloudException">400 for an unknown setting or value; 404 for no such registration.</exception>
-    public virtual async Task SetRegistrationConfigurationAsync(
+    public virtual Task SetRegistrationConfigurationAsync(
         string registrationId, IEnumerable<RegistrationSettingValue> settings, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registrationId);
         ArgumentNullException.ThrowIfNull(settings);
-        var body = new SettingsPost { Settings = settings.ToList() };
-        using var request = CreateRequest(
-            HttpMethod.Post, "registrations/" + Segment(registrationId) + "/configuration", ScormCloudRequestPolicy.Retry, JsonBody(body));
-        await SendAndEnsureSuccessAsync(request, notFoundIsSuccess: false, cancellationToken);
+        return SetSettingsAsync("registrations/" + Segment(registrationId) + "/configuration", settings, cancellationToken);
     }
 
     /// <summary>

@@ -74,16 +74,18 @@ public static class ScormCloudModelFactory
     /// <param name="instance">Instance number.</param>
     /// <param name="completedDate">Completion time.</param>
     /// <param name="activityDetails">Activity results.</param>
+    /// <param name="courseVersion">The course version the instance runs (<see cref="CourseReference.Version"/>; needs <paramref name="courseId"/>).</param>
+    /// <param name="courseTitle">The course title (needs <paramref name="courseId"/>).</param>
     /// <returns>The model.</returns>
     public static Registration Registration(
         string? id, string? courseId = null, string? learnerId = null,
         RegistrationCompletion completion = RegistrationCompletion.Unknown, RegistrationSuccess success = RegistrationSuccess.Unknown,
         double? scoreScaled = null, double totalSecondsTracked = 0, DateTimeOffset? updated = null, int instance = 0,
-        DateTimeOffset? completedDate = null, ActivityResult? activityDetails = null) =>
+        DateTimeOffset? completedDate = null, ActivityResult? activityDetails = null, int courseVersion = 0, string? courseTitle = null) =>
         new()
         {
             Id = id,
-            Course = courseId is null ? null : new CourseReference { Id = courseId },
+            Course = courseId is null ? null : new CourseReference { Id = courseId, Version = courseVersion, Title = courseTitle },
             Learner = learnerId is null ? null : new Learner(learnerId),
             RegistrationCompletion = completion,
             RegistrationSuccess = success,
@@ -126,13 +128,32 @@ public static class ScormCloudModelFactory
     public static RegistrationPage RegistrationPage(IEnumerable<Registration> registrations, string? more = null) =>
         new() { Registrations = registrations?.ToList() ?? [], More = more };
 
+    /// <summary>Creates a <see cref="Models.SettingValidValue"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="valueDescription">What it means.</param>
+    /// <returns>The model.</returns>
+    public static SettingValidValue SettingValidValue(string? value, string? valueDescription = null) =>
+        new() { Value = value, ValueDescription = valueDescription };
+
+    /// <summary>Creates a <see cref="Models.RegistrationSettingMetadata"/>.</summary>
+    /// <param name="defaultValue">The default value.</param>
+    /// <param name="dataType">The data type.</param>
+    /// <param name="settingDescription">The description.</param>
+    /// <param name="validValues">The accepted values.</param>
+    /// <returns>The model.</returns>
+    public static RegistrationSettingMetadata RegistrationSettingMetadata(
+        string? defaultValue = null, string? dataType = null, string? settingDescription = null, IEnumerable<SettingValidValue>? validValues = null) =>
+        new() { Default = defaultValue, DataType = dataType, SettingDescription = settingDescription, ValidValues = validValues?.ToList() ?? [] };
+
     /// <summary>Creates a <see cref="Models.RegistrationSetting"/>.</summary>
     /// <param name="id">The setting id.</param>
     /// <param name="effectiveValue">The effective value.</param>
     /// <param name="effectiveValueSource">Where the value comes from.</param>
     /// <param name="explicitValue">The value set at this level.</param>
+    /// <param name="metadata">Metadata, as sent with <c>includeMetadata=true</c>.</param>
     /// <returns>The model.</returns>
     public static RegistrationSetting RegistrationSetting(
-        string? id, string? effectiveValue, string? effectiveValueSource = null, string? explicitValue = null) =>
-        new() { Id = id, EffectiveValue = effectiveValue, EffectiveValueSource = effectiveValueSource, ExplicitValue = explicitValue };
+        string? id, string? effectiveValue, string? effectiveValueSource = null, string? explicitValue = null,
+        RegistrationSettingMetadata? metadata = null) =>
+        new() { Id = id, EffectiveValue = effectiveValue, EffectiveValueSource = effectiveValueSource, ExplicitValue = explicitValue, Metadata = metadata };
 }

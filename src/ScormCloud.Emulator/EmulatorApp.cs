@@ -59,7 +59,9 @@ public static class EmulatorApp
             ApiResults.Json(new { apiMessage = "pong (SCORM Cloud emulator)", currentTime = ApiJson.Date(time.GetUtcNow()) }));
         api.MapImportEndpoints();
         api.MapCourseEndpoints();
+        api.MapCourseConfigurationEndpoints();
         api.MapRegistrationEndpoints();
+        api.MapRegistrationInstanceEndpoints();
         api.MapRegistrationConfigurationEndpoints();
         api.MapPostbackTestEndpoint();
         api.MapLaunchLinkEndpoint();

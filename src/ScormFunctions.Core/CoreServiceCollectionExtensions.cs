@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScormCloud.Client;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Health;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
@@ -30,8 +31,7 @@ public static class CoreServiceCollectionExtensions
         // After the resilience handler: every attempt is counted, retried 429s included.
         services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName))
             .AddHttpMessageHandler(() => new ScormCloudMetricsHandler());
-        services.AddSingleton<StorageClients>();
-        services.AddSingleton<TableProvider>();
+        services.AddStorage();
         services.AddSingleton<CourseRepository>();
         services.AddSingleton<RegistrationRepository>();
 
@@ -39,12 +39,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessControl>();
         services.AddSingleton<DevelopmentTokenIssuer>();
 
-        services.AddSingleton<IHealthProbe, StorageHealthProbe>();
-        services.AddSingleton<IHealthProbe, ScormCloudHealthProbe>();
-        services.AddSingleton<HealthHandler>();
+        services.AddReadinessChecks();
         services.AddSingleton<CourseHandlers>();
         services.AddRegistrations(configuration);
         services.AddImports(configuration);
+        services.AddResultEvents(configuration);
         return services;
     }
 }

@@ -19,11 +19,17 @@ public static class LocalHostExtensions
         if (builder.Environment.IsDevelopment())
         {
             DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
+            if (DevEventInbox.IsEnabled(builder.Configuration, builder.Environment))
+            {
+                DevEventInbox.Subscribe(builder.Configuration);
+                builder.Services.AddSingleton<DevEventInbox>();
+            }
         }
         builder.Services.AddScormFunctionsCore(builder.Configuration);
         builder.AddLocalTelemetry();
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationSweepService>();
         builder.Services.AddHostedService<ScormFunctions.LocalHost.Registrations.RegistrationReconcileService>();
+        builder.Services.AddHostedService<ScormFunctions.LocalHost.Events.OutboxDispatchService>();
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         builder.Services.AddHostedService<UploadRetentionService>();
         builder.AddAzuriteCors();

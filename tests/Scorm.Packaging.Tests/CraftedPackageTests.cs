@@ -169,6 +169,36 @@ public sealed class CraftedPackageTests
     }
 
     [Fact]
+    public async Task Manifest_whose_content_does_not_match_its_crc_is_damaged()
+    {
+        // Same size, well-formed XML, different bytes: only the CRC-32 check can tell.
+        using var zip = ZipBuilder.StoredWithContentChanged(
+            [("imsmanifest.xml", ZipBuilder.Manifest12()), ("index.html", Index)], "<title>Course</title>", "<title>Coursf</title>");
+
+        var sync = PackageInspector.Inspect(zip);
+        zip.Position = 0;
+        var async = await PackageInspector.InspectAsync(zip, cancellationToken: TestContext.Current.CancellationToken);
+
+        foreach (var inspection in new[] { sync, async })
+        {
+            Assert.Equal(PackageErrorCode.NotAZip, inspection.Error?.Code);
+            Assert.Contains("'imsmanifest.xml' in the zip is damaged", inspection.Error!.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_same_manifest_with_its_crc_intact_is_valid()
+    {
+        using var zip = ZipBuilder.StoredWithContentChanged(
+            [("imsmanifest.xml", ZipBuilder.Manifest12()), ("index.html", Index)], "<title>Course</title>", "<title>Course</title>");
+
+        var inspection = PackageInspector.Inspect(zip);
+
+        Assert.True(inspection.IsValid, inspection.Error?.Message);
+        Assert.Equal("Course", inspection.Manifest!.Title);
+    }
+
+    [Fact]
     public async Task Manifest_whose_header_lies_about_its_size_is_still_bounded()
     {
         var manifest = ZipBuilder.Manifest12(body: $"<!-- {new string('x', 100_000)} -->");

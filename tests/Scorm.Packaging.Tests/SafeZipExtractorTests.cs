@@ -112,6 +112,19 @@ public sealed class SafeZipExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_whose_content_does_not_match_its_crc_is_rejected_and_removed()
+    {
+        var page = "<html>" + new string('x', 200_000) + "</html>";
+        using var zip = ZipBuilder.StoredWithContentChanged([("index.html", page)], "x</html>", "y</html>");
+
+        var ex = await Assert.ThrowsAsync<PackageRejectedException>(() => SafeZipExtractor.ExtractAsync(zip, Destination, cancellationToken: Token));
+
+        Assert.Equal(PackageErrorCode.NotAZip, ex.Error.Code);
+        Assert.Contains("'index.html' in the zip is damaged", ex.Error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Destination, "index.html")));
+    }
+
+    [Fact]
     public async Task Not_a_zip_is_rejected()
     {
         await using var zip = File.OpenRead(RepoPaths.Package("edge_not_a_zip.zip"));

@@ -9,14 +9,16 @@ internal static class ZipBuilder
     public static MemoryStream Build(params (string Name, string Content)[] entries) =>
         Build(entries.Select(e => (e.Name, Encoding.UTF8.GetBytes(e.Content))).ToArray());
 
-    public static MemoryStream Build(params (string Name, byte[] Content)[] entries)
+    public static MemoryStream Build(params (string Name, byte[] Content)[] entries) => Build(CompressionLevel.Optimal, entries);
+
+    public static MemoryStream Build(CompressionLevel level, params (string Name, byte[] Content)[] entries)
     {
         var stream = new MemoryStream();
         using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, content) in entries)
             {
-                var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+                var entry = archive.CreateEntry(name, level);
                 using var output = entry.Open();
                 output.Write(content);
             }
@@ -38,6 +40,20 @@ internal static class ZipBuilder
             if (signature == 0x04034b50) BitConverter.TryWriteBytes(bytes.AsSpan(i + 22, 4), declaredSize);
             else if (signature == 0x02014b50) BitConverter.TryWriteBytes(bytes.AsSpan(i + 24, 4), declaredSize);
         }
+        return new MemoryStream(bytes);
+    }
+
+    /// <summary>
+    /// A zip whose entries are stored uncompressed, with the first <paramref name="original"/> in the data replaced by
+    /// <paramref name="replacement"/> (same length): sizes stay honest, only the CRC-32 in the headers no longer matches.
+    /// </summary>
+    public static MemoryStream StoredWithContentChanged((string Name, string Content)[] entries, string original, string replacement)
+    {
+        using var stored = Build(CompressionLevel.NoCompression, entries.Select(e => (e.Name, Encoding.UTF8.GetBytes(e.Content))).ToArray());
+        var bytes = stored.ToArray();
+        var at = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(original));
+        if (at < 0 || original.Length != replacement.Length) throw new ArgumentException("The original text must be in the data and as long as its replacement.");
+        Encoding.UTF8.GetBytes(replacement).CopyTo(bytes, at);
         return new MemoryStream(bytes);
     }
 

@@ -82,7 +82,8 @@ public static class ModelShapes
                     "learningStandardForApplication", "dispatchDestination", "course", "dispatchDestinationForCourse", "dispatch", "registration"] }),
         ["SettingMetadata"] = new(
             ["default", "dataType", "settingDescription", "level", "learningStandards", "learningStandardVariant", "fallback", "validValues"],
-            [], new() { ["learningStandardVariant"] = ["singleScoOnly", "multiScoOnly", "either"] }),
+            new() { ["validValues"] = "SettingValidValue" }, new() { ["learningStandardVariant"] = ["singleScoOnly", "multiScoOnly", "either"] }),
+        ["SettingValidValue"] = new(["value", "valueDescription"], [], []),     // setting_valid_value.py
         ["LaunchLinkSchema"] = new(["launchLink"], [], []),                      // launch_link_schema.py
         // import_job_result_schema.py, import_result_schema.py
         ["ImportJobResultSchema"] = new(["jobId", "status", "message", "importResult"], new() { ["importResult"] = "ImportResultSchema" },

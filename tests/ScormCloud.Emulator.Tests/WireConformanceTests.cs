@@ -248,6 +248,12 @@ public sealed class WireConformanceTests
         ModelShapes.Check(await client.GetJsonAsync("registrations?includeChildResults=true&includeRuntime=true"), "RegistrationListSchema");
         ModelShapes.Check(await client.GetJsonAsync("registrations/missing", HttpStatusCode.NotFound), "MessageSchema");
         ModelShapes.Check(await client.GetJsonAsync("registrations/reg-1/configuration?includeMetadata=true"), "SettingListSchema");
+        ModelShapes.Check(await client.GetJsonAsync("courses/course-1/configuration?includeMetadata=true"), "SettingListSchema");
+        using (var retake = await client.PostAsync("registrations/reg-1/instances", null, Api.Ct)) Assert.Equal(HttpStatusCode.NoContent, retake.StatusCode);
+        ModelShapes.Check(await client.GetJsonAsync("registrations/reg-1/instances?includeChildResults=true&includeRuntime=true"), "RegistrationListSchema");
+        var instance = ModelShapes.Check(await client.GetJsonAsync(
+            "registrations/reg-1/instances/0?includeChildResults=true&includeRuntime=true&includeInteractionsAndObjectives=true"), "RegistrationSchema");
+        Assert.Contains("RuntimeSchema.completionStatus", instance);
     }
 
     [Fact]

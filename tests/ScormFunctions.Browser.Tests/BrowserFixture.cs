@@ -72,6 +72,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Auth:Issuer"] = oidc.Authority,
             ["Auth:Audience"] = OidcProvider.Audience,
             ["Auth:DevelopmentSigningKey"] = "",
+            // Result events to the host's development webhook, shown in the admin view's "Events received" card.
+            ["DevEvents:Inbox"] = "true",
         }, port: port, blobCors: true);
         playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a fresh temporary user-data directory of its own.

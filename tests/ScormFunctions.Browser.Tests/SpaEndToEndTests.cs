@@ -97,6 +97,11 @@ public sealed partial class SpaEndToEndTests(BrowserFixture fixture) : IClassFix
         await row.Locator(".effective [data-field='score']").Filter(new() { HasText = "95" }).WaitForAsync();
         Assert.Equal("85", await row.Locator(".reported [data-field='score']").TextContentAsync());
         Assert.Contains("Re-marked the essay question", await row.Locator(".override-cell").TextContentAsync());
+        // The result and then the override reached the development webhook as signed events, shown newest first.
+        var received = admin.Page.Locator($"#events-table tbody tr[data-registration-id='{await row.GetAttributeAsync("data-registration-id")}']");
+        await received.First.Locator(".effective").Filter(new() { HasText = "overridden" }).WaitForAsync();
+        Assert.Contains("95", await received.First.Locator(".score").TextContentAsync());
+        Assert.Contains("#1", await received.Last.TextContentAsync());
         await admin.ScreenshotAsync("override");
         await admin.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "spa-admin.png"), FullPage = true });
 

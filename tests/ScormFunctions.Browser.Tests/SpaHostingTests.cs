@@ -98,7 +98,7 @@ public sealed class SpaHostingTests
         Assert.Equal("no-referrer", index.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.True(health.StatusCode == HttpStatusCode.OK, await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
         // The host put its origin into Azurite's Blob CORS rule at start-up.

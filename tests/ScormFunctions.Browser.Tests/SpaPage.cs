@@ -60,7 +60,9 @@ public sealed partial class SpaPage
     public async Task OpenProviderLoginAsync()
     {
         await Page.Locator("#sign-in-oidc").ClickAsync();
-        await Page.WaitForURLAsync(ProviderLoginUrl());
+        // Wait for the URL to commit, not for "load": a login page that is already loaded (or loads while the waiter is
+        // set up) never fires another load event, and the field below is the real readiness signal.
+        await Page.WaitForURLAsync(ProviderLoginUrl(), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await Page.Locator("#username").WaitForAsync();
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 
@@ -12,12 +11,10 @@ namespace ScormFunctions.Testing;
 public sealed class LocalHostProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly ConcurrentQueue<string> output;
 
-    private LocalHostProcess(Process process, ConcurrentQueue<string> output, Uri baseUrl)
+    private LocalHostProcess(Process process, Uri baseUrl)
     {
         this.process = process;
-        this.output = output;
         BaseUrl = baseUrl;
         Client = new HttpClient { BaseAddress = baseUrl };
     }
@@ -28,11 +25,50 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>The last lines the process wrote (stdout and stderr), for a failing test's message.</summary>
+    public string RecentOutput => string.Join('\n', output.TakeLast(200));
+
     /// <summary>
     /// Every line the process has written to stdout and stderr so far (its console log), for tests that count what
     /// this process did. A SIGKILL loses whatever the logger had not flushed yet.
     /// </summary>
     public IReadOnlyCollection<string> Output => output;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
+
+    private void Keep(string? line)
+    {
+        if (line is not null) output.Enqueue(line);
+    }
+
+    /// <summary>
+    /// What a test host process needs: Azurite with tables, containers and a task hub named by <paramref name="prefix"/>
+    /// (a restarted process on the same prefix finds the same state), <paramref name="emulator"/> as SCORM Cloud, fresh
+    /// keys, <c>http://127.0.0.1:{port}</c> as its public URL, and quick import polling. Add or override before starting.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(EmulatorServer emulator, int port, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        var settings = LocalHostServer.IsolatedSettings(prefix);
+        foreach (var (key, value) in new Dictionary<string, string?>
+        {
+            ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri,
+            ["ScormCloud:AppId"] = emulator.AppId,
+            ["ScormCloud:SecretKey"] = emulator.SecretKey,
+            ["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Imports:FirstPollDelay"] = "00:00:00.200",
+            ["Imports:MaxPollDelay"] = "00:00:01",
+            ["Durable:TaskHubName"] = prefix + "Hub",
+            ["Durable:PartitionCount"] = "1",
+            ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
+            ["Durable:MessageVisibilityTimeout"] = "00:00:05",
+            ["Development:AzuriteBlobCors"] = "false",
+        })
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
 
     public static async Task<LocalHostProcess> StartAsync(int port, IReadOnlyDictionary<string, string?> settings)
     {
@@ -46,12 +82,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host process.");
-        var output = new ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        var host = new LocalHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new LocalHostProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));
         await host.WaitUntilListeningAsync();
         return host;
     }

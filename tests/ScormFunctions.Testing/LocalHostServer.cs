@@ -54,19 +54,7 @@ public sealed class LocalHostServer : IAsyncDisposable
         var ownsEmulator = emulator is null && settings?.ContainsKey("ScormCloud:BaseUrl") != true;
         if (ownsEmulator) emulator = await EmulatorServer.StartAsync();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var config = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = prefix,
-            ["Storage:UploadsContainer"] = prefix + "-uploads",
-            ["Storage:ArchiveContainer"] = prefix + "-postbacks",
-            ["Auth:Issuer"] = "https://scormfunctions.local/test",
-            ["Auth:Audience"] = "api://scormfunctions-test",
-            ["Auth:DevelopmentSigningKey"] = NewKey(),
-            ["Signing:LaunchKey"] = NewKey(),
-            ["Signing:PostbackKey"] = NewKey(),
-            ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
-        };
+        var config = IsolatedSettings(prefix);
         if (emulator is not null)
         {
             config["ScormCloud:BaseUrl"] = emulator.BaseUrl.ToString();
@@ -81,7 +69,6 @@ public sealed class LocalHostServer : IAsyncDisposable
         // a browser test's origin out of it mid-test.
         config["App:AllowedOrigins"] = $"http://127.0.0.1:{port}";
         config[ScormFunctions.LocalHost.Development.AzuriteCorsExtensions.EnabledKey] = blobCors ? "true" : "false";
-        config["Registrations:ResultsContainer"] = prefix + "-results";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         // A task hub of its own (hosts restarted on the same tables share it), one partition: quick to create.
         config.TryAdd("Durable:TaskHubName", config["Storage:TablePrefix"] + "Hub");
@@ -99,6 +86,25 @@ public sealed class LocalHostServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalHostServer(app, new Uri(address.TrimEnd('/') + "/"), prefix, emulator, ownsEmulator);
     }
+
+    /// <summary>
+    /// Azurite with tables and containers named by <paramref name="prefix"/> (never another test's), fresh signing keys,
+    /// the test issuer and audience, local data of its own: what every test host needs before its own settings.
+    /// </summary>
+    public static Dictionary<string, string?> IsolatedSettings(string prefix) => new()
+    {
+        ["Storage:ConnectionString"] = Azurite.ConnectionString,
+        ["Storage:TablePrefix"] = prefix,
+        ["Storage:UploadsContainer"] = prefix + "-uploads",
+        ["Storage:ArchiveContainer"] = prefix + "-postbacks",
+        ["Registrations:ResultsContainer"] = prefix + "-results",
+        ["Auth:Issuer"] = "https://scormfunctions.local/test",
+        ["Auth:Audience"] = "api://scormfunctions-test",
+        ["Auth:DevelopmentSigningKey"] = NewKey(),
+        ["Signing:LaunchKey"] = NewKey(),
+        ["Signing:PostbackKey"] = NewKey(),
+        ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
+    };
 
     /// <summary>A development token from the host's own endpoint.</summary>
     public async Task<string> TokenAsync(string subject, params string[] roles)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ScormCloud.Client.Models;
 
 /// <summary>
-/// One setting of a registration (V2 <c>SettingItem</c>: <c>id</c>, <c>effectiveValue</c>, <c>effectiveValueSource</c>,
+/// One setting of a registration or a course (V2 <c>SettingItem</c>: <c>id</c>, <c>effectiveValue</c>, <c>effectiveValueSource</c>,
 /// <c>explicitValue</c>, <c>metadata</c>). There is no <c>value</c> on read; that name exists only when writing.
 /// </summary>
 public class RegistrationSetting

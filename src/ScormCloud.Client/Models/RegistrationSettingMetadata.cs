@@ -35,4 +35,8 @@ public class RegistrationSettingMetadata
     /// <summary>The setting whose value applies when this one is not set.</summary>
     [JsonPropertyName("fallback")]
     public string? Fallback { get; init; }
+
+    /// <summary>The values the setting accepts, when the service lists them.</summary>
+    [JsonPropertyName("validValues")]
+    public IReadOnlyList<SettingValidValue> ValidValues { get; init; } = [];
 }

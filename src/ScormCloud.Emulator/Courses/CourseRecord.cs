@@ -31,6 +31,14 @@ public sealed class CourseRecord(string id, long sequence, DateTimeOffset create
 
     public Lock Gate { get; } = new();
 
+    /// <summary>Settings set explicitly on the course (for example WhenToRestartRegistration), by setting id. Use under <see cref="Gate"/>.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
+    public string? Setting(string id)
+    {
+        lock (Gate) return Settings.GetValueOrDefault(id);
+    }
+
     public CourseVersion Latest
     {
         get

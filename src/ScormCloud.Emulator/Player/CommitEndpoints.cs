@@ -46,14 +46,16 @@ public static class CommitEndpoints
                 : "UNKNOWN";
             lock (registration.Gate)
             {
+                // The session's own instance: a commit from a session opened before a newer instance began still lands there.
+                if (registration.Find(session.Instance) is not { } instance) return Failure(StatusCodes.Status404NotFound);
                 var now = time.GetUtcNow();
-                Rollup.Apply(registration.Progress, commit, standard, now);
-                registration.Updated = RegistrationClock.Next(registration.Updated, now);
-                postbacks.Notify(registration);
+                Rollup.Apply(instance.Progress, commit, standard, now);
+                registration.Touch(instance, now);
+                postbacks.Notify(registration, instance);
                 logger.LogInformation(
-                    "Commit for {RegistrationId} (terminate {Terminate}): {Completion}/{Success}, score {Score}, {Seconds} s",
-                    registration.Id, terminate == "true", registration.Progress.Completion, registration.Progress.Success,
-                    registration.Progress.Score, registration.Progress.TotalSeconds);
+                    "Commit for {RegistrationId} instance {Instance} (terminate {Terminate}): {Completion}/{Success}, score {Score}, {Seconds} s",
+                    registration.Id, instance.Number, terminate == "true", instance.Progress.Completion, instance.Progress.Success,
+                    instance.Progress.Score, instance.Progress.TotalSeconds);
             }
             return Success();
         });

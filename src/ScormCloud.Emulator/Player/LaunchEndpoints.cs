@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ScormCloud.Emulator.Courses;
 using ScormCloud.Emulator.Registrations;
 using ScormCloud.Emulator.Store;
 
@@ -25,10 +26,13 @@ public static class LaunchEndpoints
             {
                 return ErrorPage(404, "The registration of this launch link no longer exists.");
             }
+            var course = store.Courses.TryGetValue(registration.CourseId, out var c) ? c : null;
+            var (instance, courseVersion) = Start(registration, course, launch.Tracking, time.GetUtcNow());
             var session = new PlayerSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), registration.Id,
-                Start(registration, launch.Tracking, time.GetUtcNow()), launch.RedirectOnExitUrl, launch.Tracking);
+                instance, courseVersion, launch.RedirectOnExitUrl, launch.Tracking);
             store.Sessions[session.Token] = session;
-            logger.LogInformation("Launch of {RegistrationId} (tracking {Tracking})", registration.Id, launch.Tracking);
+            logger.LogInformation("Launch of {RegistrationId} instance {Instance} on course version {Version} (tracking {Tracking})",
+                registration.Id, instance, courseVersion, launch.Tracking);
             return Results.Redirect($"/api/cloud/registration/player/{session.Token}");
         });
 
@@ -45,18 +49,26 @@ public static class LaunchEndpoints
         });
     }
 
-    /// <summary>Records the access and fixes the session's starting point; returns the course version it plays.</summary>
-    private static int Start(RegistrationRecord r, bool tracking, DateTimeOffset now)
+    /// <summary>
+    /// Picks the instance to play — a new one on the latest course version when the course's WhenToRestartRegistration
+    /// says so (checked at launch, as SCORM Cloud does) — records the access and fixes the session's starting point.
+    /// A preview (tracking off) plays the current instance and changes nothing.
+    /// </summary>
+    private static (int Instance, int CourseVersion) Start(RegistrationRecord r, CourseRecord? course, bool tracking, DateTimeOffset now)
     {
+        var restart = course?.Setting(RestartPolicy.SettingId);
+        var latest = course?.Latest.Version;
         lock (r.Gate)
         {
-            if (!tracking) return r.CourseVersion;
-            var p = r.Progress;
+            var instance = r.Current;
+            if (!tracking) return (instance.Number, instance.CourseVersion);
+            if (latest is { } version && RestartPolicy.ShouldRestart(restart, instance, version)) instance = r.AddInstance(version, now);
+            var p = instance.Progress;
             if (p.LastExit != "suspend") p.Attempts++;
             p.SecondsBeforeSession = p.TotalSeconds;
             p.FirstAccess ??= now;
             p.LastAccess = now;
-            return r.CourseVersion;
+            return (instance.Number, instance.CourseVersion);
         }
     }
 

@@ -19,5 +19,5 @@ public sealed class LaunchRecord(string token, string registrationId, DateTimeOf
     public bool TryUse() => Interlocked.Exchange(ref used, 1) == 0;
 }
 
-/// <summary>One opened launch: the player page and the commit URL it posts to.</summary>
-public sealed record PlayerSession(string Token, string RegistrationId, int CourseVersion, string? RedirectOnExitUrl, bool Tracking);
+/// <summary>One opened launch of one registration instance: the player page and the commit URL it posts to.</summary>
+public sealed record PlayerSession(string Token, string RegistrationId, int Instance, int CourseVersion, string? RedirectOnExitUrl, bool Tracking);

@@ -23,7 +23,7 @@ public static class PlayerPage
             commitUrl = $"/api/cloud/registration/commit/{session.Token}",
             contentUrl = $"/content/{course.ContentKey}/{course.LaunchHref}",
             redirectOnExitUrl = session.RedirectOnExitUrl,
-            cmi = PlayerState.Build(registration, course),
+            cmi = PlayerState.Build(registration, session.Instance, course),
         };
         // "<" escaped so the JSON cannot close the script element.
         var json = JsonSerializer.Serialize(config, ApiJson.Options).Replace("<", "\\u003c", StringComparison.Ordinal);

@@ -11,11 +11,11 @@ namespace ScormCloud.Emulator.Player;
 /// </summary>
 public static class PlayerState
 {
-    public static Dictionary<string, object?> Build(RegistrationRecord r, CourseVersion course)
+    public static Dictionary<string, object?> Build(RegistrationRecord r, int instance, CourseVersion course)
     {
         lock (r.Gate)
         {
-            var p = r.Progress;
+            var p = (r.Find(instance) ?? r.Current).Progress;
             var cmi = p.Cmi;
             var resume = p.LastExit == "suspend";
             var firstLaunch = cmi is null;

@@ -1,3 +1,5 @@
+using ScormCloud.Emulator.Api;
+
 namespace ScormCloud.Emulator.Postbacks;
 
 /// <summary>A postback as the API describes it (<c>PostBackSchema</c>).</summary>
@@ -42,8 +44,7 @@ public static class PostbackSettings
         if (postBack.Legacy is { } legacy) settings[IsJson] = legacy ? "false" : "true";
     }
 
-    public static string Effective(IReadOnlyDictionary<string, string> settings, string id) =>
-        settings.TryGetValue(id, out var v) ? v : Defaults.GetValueOrDefault(id, "");
+    public static string Effective(IReadOnlyDictionary<string, string> settings, string id) => SettingList.Effective(settings, Defaults, id);
 
     public static PostbackTarget? Resolve(IReadOnlyDictionary<string, string> settings)
     {

@@ -5,7 +5,7 @@ using ScormCloud.Emulator.Store;
 
 namespace ScormCloud.Emulator.Registrations;
 
-/// <summary>Create, exists (HEAD), get, list, delete and reset of registrations.</summary>
+/// <summary>Create, exists (HEAD), get, list, delete and reset of registrations; get and list show the current instance.</summary>
 public static class RegistrationEndpoints
 {
     public static void MapRegistrationEndpoints(this RouteGroupBuilder api)
@@ -21,9 +21,8 @@ public static class RegistrationEndpoints
             if (version is null) return ApiResults.NotFound($"Could not find version [{courseVersion}] of course [{body.CourseId}]");
             var l = body.Learner;
             var registration = new RegistrationRecord(body.RegistrationId, store.NextSequence(), course.Id, version.Version,
-                new Learner(l.Id!, l.FirstName, l.LastName, l.Email), time.GetUtcNow())
+                new Learner(l.Id!, l.FirstName, l.LastName, l.Email), time.GetUtcNow(), body.XapiRegistrationId)
             {
-                XapiRegistrationId = body.XapiRegistrationId ?? Guid.NewGuid().ToString(),
                 Tags = body.RegistrationTags ?? [],
             };
             if (body.PostBack is { } postBack) PostbackSettings.Apply(registration.Settings, postBack);
@@ -44,17 +43,13 @@ public static class RegistrationEndpoints
         {
             if (!store.Registrations.TryGetValue(registrationId, out var r)) return ApiResults.RegistrationNotFound(registrationId);
             var detail = RegistrationDetail.FromQuery(includeChildResults, includeRuntime, includeInteractionsAndObjectives);
-            return ApiResults.Json(Render(r, store, detail));
+            return ApiResults.Json(Render(r, null, store, detail));
         });
 
         api.MapGet("/registrations", (HttpRequest request, string? more, EmulatorStore store, IOptions<EmulatorOptions> options) =>
         {
+            if (Query.RejectMoreWithFilters(request, more) is { } rejected) return rejected;
             var q = request.Query;
-            if (more is not null && q.Keys.Any(k => !string.Equals(k, "more", StringComparison.Ordinal)))
-            {
-                // RegistrationApi.GetRegistrations: "When passing this token, no other filter parameters can be sent".
-                return ApiResults.BadRequest("When passing 'more', no other filter parameters can be sent.");
-            }
             var token = PageToken.Decode(more);
             if (more is not null && token is null) return ApiResults.BadRequest("Invalid value for parameter 'more'.");
             var filters = token?.Filters ?? new()
@@ -105,9 +100,8 @@ public static class RegistrationEndpoints
                 page.RemoveAt(page.Count - 1);
                 next = new PageToken(page[^1].Record.Sequence, filters, page[^1].Time).Encode();
             }
-            var detail = RegistrationDetail.FromQuery(filters.GetValueOrDefault("includeChildResults"),
-                filters.GetValueOrDefault("includeRuntime"), filters.GetValueOrDefault("includeInteractionsAndObjectives"));
-            return ApiResults.Json(new { registrations = page.Select(x => Render(x.Record, store, detail)).ToList(), more = next });
+            var detail = RegistrationDetail.FromFilters(filters);
+            return ApiResults.Json(new { registrations = page.Select(x => Render(x.Record, null, store, detail)).ToList(), more = next });
         });
 
         api.MapDelete("/registrations/{registrationId}", (string registrationId, EmulatorStore store, ILogger<RegistrationRecord> logger) =>
@@ -121,24 +115,32 @@ public static class RegistrationEndpoints
         api.MapDelete("/registrations/{registrationId}/progress", (string registrationId, EmulatorStore store, TimeProvider time) =>
         {
             if (!store.Registrations.TryGetValue(registrationId, out var r)) return ApiResults.RegistrationNotFound(registrationId);
+            // Resets the current instance; earlier instances keep their results.
             lock (r.Gate)
             {
-                r.Progress = new RegistrationProgress();
-                if (store.Courses.TryGetValue(r.CourseId, out var course)) r.CourseVersion = course.Latest.Version;
-                r.Updated = RegistrationClock.Next(r.Updated, time.GetUtcNow());
+                var current = r.Current;
+                current.Progress = new RegistrationProgress();
+                if (store.Courses.TryGetValue(r.CourseId, out var course)) current.CourseVersion = course.Latest.Version;
+                r.Touch(current, time.GetUtcNow());
             }
             return Results.NoContent();
         });
     }
 
+    /// <summary>The current instance's <c>updated</c>: what a list shows for the registration.</summary>
     private static DateTimeOffset Updated(RegistrationRecord r)
     {
-        lock (r.Gate) return r.Updated;
+        lock (r.Gate) return r.Current.Updated;
     }
 
-    private static Dictionary<string, object?> Render(RegistrationRecord r, EmulatorStore store, RegistrationDetail detail)
+    /// <summary>One instance's <c>RegistrationSchema</c> (the current one when <paramref name="instance"/> is null).</summary>
+    internal static Dictionary<string, object?> Render(RegistrationRecord r, RegistrationInstance? instance, EmulatorStore store, RegistrationDetail detail)
     {
         var course = store.Courses.TryGetValue(r.CourseId, out var c) ? c : null;
-        lock (r.Gate) return RegistrationJson.Build(r, course?.Find(r.CourseVersion), detail);
+        lock (r.Gate)
+        {
+            instance ??= r.Current;
+            return RegistrationJson.Build(r, instance, course?.Find(instance.CourseVersion), detail);
+        }
     }
 }

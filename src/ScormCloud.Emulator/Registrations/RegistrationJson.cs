@@ -9,6 +9,11 @@ public sealed record RegistrationDetail(bool ActivityDetails, bool Children, boo
     public static RegistrationDetail FromQuery(string? includeChildResults, string? includeRuntime, string? includeInteractionsAndObjectives) =>
         new(true, Query.Flag(includeChildResults), Query.Flag(includeRuntime), Query.Flag(includeInteractionsAndObjectives));
 
+    /// <summary>The include flags a list request (or its <c>more</c> token) carries.</summary>
+    public static RegistrationDetail FromFilters(IReadOnlyDictionary<string, string?> filters) =>
+        FromQuery(filters.GetValueOrDefault("includeChildResults"), filters.GetValueOrDefault("includeRuntime"),
+            filters.GetValueOrDefault("includeInteractionsAndObjectives"));
+
     /// <summary>COURSE = no activityDetails; ACTIVITY = the activity tree; FULL = tree + runtime + interactions/objectives.</summary>
     public static RegistrationDetail FromResultsFormat(string? format) => format?.ToLowerInvariant() switch
     {
@@ -18,18 +23,18 @@ public sealed record RegistrationDetail(bool ActivityDetails, bool Children, boo
     };
 }
 
-/// <summary>Builds <c>RegistrationSchema</c>; call under the registration's <see cref="RegistrationRecord.Gate"/>.</summary>
+/// <summary>Builds <c>RegistrationSchema</c> for one instance; call under the registration's <see cref="RegistrationRecord.Gate"/>.</summary>
 public static class RegistrationJson
 {
-    public static Dictionary<string, object?> Build(RegistrationRecord r, CourseVersion? course, RegistrationDetail detail)
+    public static Dictionary<string, object?> Build(RegistrationRecord r, RegistrationInstance instance, CourseVersion? course, RegistrationDetail detail)
     {
-        var p = r.Progress;
+        var p = instance.Progress;
         var json = new Dictionary<string, object?>
         {
             ["id"] = r.Id,
-            ["instance"] = r.Instance,
-            ["xapiRegistrationId"] = r.XapiRegistrationId,
-            ["updated"] = ApiJson.Date(r.Updated),
+            ["instance"] = instance.Number,
+            ["xapiRegistrationId"] = instance.XapiRegistrationId,
+            ["updated"] = ApiJson.Date(instance.Updated),
             ["registrationCompletion"] = p.Completion,
             ["registrationCompletionAmount"] = p.CompletionAmount,
             ["registrationSuccess"] = p.Success,
@@ -39,26 +44,26 @@ public static class RegistrationJson
             ["lastAccessDate"] = ApiJson.Date(p.LastAccess),
             ["completedDate"] = ApiJson.Date(p.Completed),
             ["createdDate"] = ApiJson.Date(r.Created),
-            ["course"] = new { id = r.CourseId, title = course?.Title, version = r.CourseVersion },
+            ["course"] = new { id = r.CourseId, title = course?.Title, version = instance.CourseVersion },
             ["learner"] = new { id = r.Learner.Id, firstName = r.Learner.FirstName, lastName = r.Learner.LastName, email = r.Learner.Email },
             ["tags"] = r.Tags,
             ["globalObjectives"] = Array.Empty<object>(),
             ["sharedData"] = Array.Empty<object>(),
         };
-        if (detail.ActivityDetails && course is not null) json["activityDetails"] = Activity(r, course, detail);
+        if (detail.ActivityDetails && course is not null) json["activityDetails"] = Activity(p, course, detail);
         return json;
     }
 
-    private static Dictionary<string, object?> Activity(RegistrationRecord r, CourseVersion course, RegistrationDetail detail)
+    private static Dictionary<string, object?> Activity(RegistrationProgress progress, CourseVersion course, RegistrationDetail detail)
     {
-        var root = ActivityResult(course.RootActivityId, course.Title, r.Progress);
-        var runtime = detail.Runtime && r.Progress.Cmi is not null
-            ? RuntimeJson.Build(r.Progress, course.LearningStandard, detail.InteractionsAndObjectives)
+        var root = ActivityResult(course.RootActivityId, course.Title, progress);
+        var runtime = detail.Runtime && progress.Cmi is not null
+            ? RuntimeJson.Build(progress, course.LearningStandard, detail.InteractionsAndObjectives)
             : null;
-        var objectives = detail.InteractionsAndObjectives ? RuntimeJson.Objectives(r.Progress.Cmi, course.LearningStandard) : null;
+        var objectives = detail.InteractionsAndObjectives ? RuntimeJson.Objectives(progress.Cmi, course.LearningStandard) : null;
         if (detail.Children)
         {
-            var sco = ActivityResult(course.Sco.Id, course.Sco.Title, r.Progress);
+            var sco = ActivityResult(course.Sco.Id, course.Sco.Title, progress);
             sco["runtime"] = runtime;
             sco["objectives"] = objectives;
             root["children"] = new[] { sco };

@@ -4,38 +4,90 @@ namespace ScormCloud.Emulator.Registrations;
 
 public sealed record Learner(string Id, string? FirstName, string? LastName, string? Email);
 
-/// <summary>A registration and its rolled-up progress. Read and write progress only under <see cref="Gate"/>.</summary>
-public sealed class RegistrationRecord(string id, long sequence, string courseId, int courseVersion, Learner learner, DateTimeOffset created)
+/// <summary>
+/// A registration: who, which course, its settings, and its instances (0, 1, …; the newest is the current one, which
+/// <c>GET /registrations/{id}</c> and launches use). Read and write instances only under <see cref="Gate"/>.
+/// </summary>
+public sealed class RegistrationRecord
 {
-    public string Id { get; } = id;
+    private readonly List<RegistrationInstance> instances = [];
+    private DateTimeOffset lastChange;
 
-    public long Sequence { get; } = sequence;
+    /// <summary>A registration with instance 0 on <paramref name="courseVersion"/>; its xAPI registration id is a new UUID unless given.</summary>
+    public RegistrationRecord(string id, long sequence, string courseId, int courseVersion, Learner learner, DateTimeOffset created,
+        string? xapiRegistrationId = null)
+    {
+        Id = id;
+        Sequence = sequence;
+        CourseId = courseId;
+        Learner = learner;
+        Created = RegistrationClock.Truncate(created);
+        lastChange = Created;
+        instances.Add(new RegistrationInstance(0, courseVersion, xapiRegistrationId ?? Guid.NewGuid().ToString(), Created));
+    }
 
-    public string CourseId { get; } = courseId;
+    public string Id { get; }
 
-    public Learner Learner { get; } = learner;
+    public long Sequence { get; }
 
-    public DateTimeOffset Created { get; } = created;
+    public string CourseId { get; }
+
+    public Learner Learner { get; }
+
+    /// <summary>When the registration was created; every instance reports it as <c>createdDate</c>.</summary>
+    public DateTimeOffset Created { get; }
 
     public Lock Gate { get; } = new();
 
-    public string XapiRegistrationId { get; init; } = Guid.NewGuid().ToString();
-
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    /// <summary>Settings set explicitly on this registration (ApiRollupRegistration*), by setting id.</summary>
+    /// <summary>Settings set explicitly on this registration (ApiRollupRegistration*), by setting id; shared by its instances.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The newest instance. Call under <see cref="Gate"/>.</summary>
+    public RegistrationInstance Current => instances[^1];
+
+    /// <summary>All instances, oldest first. Call under <see cref="Gate"/>.</summary>
+    public IReadOnlyList<RegistrationInstance> Instances => instances;
+
+    /// <summary>Call under <see cref="Gate"/>.</summary>
+    public RegistrationInstance? Find(int instance) => instances.Find(i => i.Number == instance);
+
+    /// <summary>Starts instance N+1 with no progress on <paramref name="courseVersion"/>; it becomes the current one. Call under <see cref="Gate"/>.</summary>
+    public RegistrationInstance AddInstance(int courseVersion, DateTimeOffset now)
+    {
+        var instance = new RegistrationInstance(Current.Number + 1, courseVersion, Guid.NewGuid().ToString(), now);
+        instances.Add(instance);
+        Touch(instance, now);
+        return instance;
+    }
+
+    /// <summary>
+    /// Marks <paramref name="instance"/> changed. <c>updated</c> increases strictly across all instances of the registration,
+    /// so a receiver ordering postbacks on it never sees an older instance's change as newer. Call under <see cref="Gate"/>.
+    /// </summary>
+    public void Touch(RegistrationInstance instance, DateTimeOffset now)
+    {
+        lastChange = RegistrationClock.Next(lastChange, now);
+        instance.Updated = lastChange;
+    }
+}
+
+/// <summary>One instance of a registration: the course version it runs and its own progress.</summary>
+public sealed class RegistrationInstance(int number, int courseVersion, string xapiRegistrationId, DateTimeOffset created)
+{
+    public int Number { get; } = number;
 
     public int CourseVersion { get; set; } = courseVersion;
 
-    public int Instance { get; set; }
+    public string XapiRegistrationId { get; } = xapiRegistrationId;
 
     public DateTimeOffset Updated { get; set; } = created;
 
     public RegistrationProgress Progress { get; set; } = new();
 }
 
-/// <summary>Progress of one registration (single-SCO model: the launched SCO's run-time data is the course's).</summary>
+/// <summary>Progress of one registration instance (single-SCO model: the launched SCO's run-time data is the course's).</summary>
 public sealed class RegistrationProgress
 {
     public string Completion { get; set; } = "UNKNOWN";

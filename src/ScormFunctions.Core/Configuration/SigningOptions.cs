@@ -23,6 +23,8 @@ public sealed class SigningOptions : IValidatableObject
 
     public byte[] PostbackKeyBytes => Convert.FromBase64String(PostbackKey ?? "");
 
+    public byte[]? PreviousPostbackKeyBytes => string.IsNullOrEmpty(PreviousPostbackKey) ? null : Convert.FromBase64String(PreviousPostbackKey);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var keys = new List<(string, string?)> { ("Signing:LaunchKey", LaunchKey), ("Signing:PostbackKey", PostbackKey) };

@@ -34,6 +34,9 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,19}$|^$", ErrorMessage = "Storage:TablePrefix must be letters and digits, starting with a letter.")]
     public string TablePrefix { get; set; } = "";
 
+    /// <summary>True for Azurite (a connection string); false for the service URIs with a managed identity.</summary>
+    public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && (BlobServiceUri is null || TableServiceUri is null))

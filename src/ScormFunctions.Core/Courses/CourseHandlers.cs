@@ -100,22 +100,15 @@ public sealed class CourseHandlers(
 
     private async Task<bool> MarkDeletedAsync(RegistrationEntity registration, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var marked = false;
+        var written = await registrations!.UpdateWithRetryAsync(registration.PartitionKey, r =>
         {
-            if (registration.State == RegistrationState.Deleted) return false;
-            registration.State = RegistrationState.Deleted;
-            registration.DeletedAt = now;
-            try
-            {
-                await registrations!.UpdateAsync(registration, cancellationToken);
-                return true;
-            }
-            catch (Storage.ConcurrencyConflictException) when (attempt < 10)
-            {
-                var fresh = await registrations!.GetAsync(registration.PartitionKey, cancellationToken);
-                if (fresh is null) return false;
-                registration = fresh;
-            }
-        }
+            marked = r.State != RegistrationState.Deleted;
+            if (!marked) return false;
+            r.State = RegistrationState.Deleted;
+            r.DeletedAt = now;
+            return true;
+        }, cancellationToken, current: registration);
+        return marked && written is not null;
     }
 }

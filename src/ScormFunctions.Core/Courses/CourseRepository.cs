@@ -44,19 +44,13 @@ public class CourseRepository(TableProvider tables, TimeProvider time)
     public virtual async Task<CourseEntity?> UpdateWithRetryAsync(
         string courseId, Func<CourseEntity, bool> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var table = await tables.GetTableAsync(TableNames.Courses, cancellationToken);
+        return await table.UpdateWithRetryAsync<CourseEntity>(CourseEntity.Partition, courseId, course =>
         {
-            var course = await GetAsync(courseId, cancellationToken);
-            if (course is null || !change(course)) return course;
-            try
-            {
-                return await UpdateAsync(course, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 10)
-            {
-                // Someone else wrote first; decide again on their version.
-            }
-        }
+            if (!change(course)) return false;
+            course.UpdatedAt = time.GetUtcNow();
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>A page of courses that are not deleted, in id order.</summary>

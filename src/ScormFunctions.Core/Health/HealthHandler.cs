@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ScormFunctions.Core.Health;
 
-/// <summary>GET /api/health — anonymous; 200 when every dependency answers, else 503 naming what is down.</summary>
-public sealed class HealthHandler(IEnumerable<IHealthProbe> probes)
+/// <summary>
+/// GET /api/health — anonymous readiness: runs the checks tagged <see cref="ReadinessChecks.Tag"/> through the
+/// platform's <see cref="HealthCheckService"/>; 200 when every one is healthy, else 503 naming what is down.
+/// Both hosts call it, so the body is the same everywhere.
+/// </summary>
+public sealed class HealthHandler(HealthCheckService health)
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>
     /// GET /api/health/live — anonymous; 200 whenever the process answers, checking nothing: a liveness probe must not
     /// restart an instance because storage or SCORM Cloud is down (that is what GET /api/health, readiness, reports).
@@ -16,29 +19,24 @@ public sealed class HealthHandler(IEnumerable<IHealthProbe> probes)
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         _ = request;
-        var results = await Task.WhenAll(probes.Select(async probe =>
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(ProbeTimeout);
-            string? problem;
-            try
-            {
-                problem = await probe.CheckAsync(timeout.Token).WaitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                problem = $"No answer within {ProbeTimeout.TotalSeconds:0} s.";
-            }
-            return (probe.Name, Check: new HealthCheck(problem is null ? "healthy" : "unhealthy", problem));
-        }));
-
-        var checks = results.ToDictionary(r => r.Name, r => r.Check);
-        var down = results.Where(r => r.Check.Detail is not null).Select(r => r.Name).ToList();
-        var body = new HealthReport(down.Count == 0 ? "healthy" : "unhealthy", down, checks);
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(ReadinessChecks.Tag), cancellationToken);
+        var checks = report.Entries.ToDictionary(e => e.Key, e => new HealthCheckStatus(
+            e.Value.Status == HealthStatus.Healthy ? "healthy" : "unhealthy",
+            e.Value.Status == HealthStatus.Healthy ? null : Detail(e.Value)));
+        var down = checks.Where(c => c.Value.Detail is not null).Select(c => c.Key).ToList();
+        var body = new HealthResponse(down.Count == 0 ? "healthy" : "unhealthy", down, checks);
         return Results.Json(body, statusCode: down.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    /// <summary>Our checks describe what is wrong without secrets; an exception's own message is not shown to anonymous callers.</summary>
+    private static string Detail(HealthReportEntry entry) => entry.Exception switch
+    {
+        OperationCanceledException => $"No answer within {ReadinessChecks.Timeout.TotalSeconds:0} s.",
+        { } unexpected => $"The check failed ({unexpected.GetType().Name}).",
+        null => entry.Description ?? "Unhealthy.",
+    };
 }
 
-public sealed record HealthCheck(string Status, string? Detail);
+public sealed record HealthCheckStatus(string Status, string? Detail);
 
-public sealed record HealthReport(string Status, IReadOnlyList<string> Down, IReadOnlyDictionary<string, HealthCheck> Checks);
+public sealed record HealthResponse(string Status, IReadOnlyList<string> Down, IReadOnlyDictionary<string, HealthCheckStatus> Checks);

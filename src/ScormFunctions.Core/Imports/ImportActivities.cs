@@ -33,7 +33,7 @@ public sealed record ImportActivityInput(string CourseId, string ImportId, strin
 public sealed class ImportActivities(
     ImportRepository imports,
     CourseRepository courses,
-    TableProvider tables,
+    BlobContainerProvider containers,
     IUploadUrlSigner signer,
     ImportPostbackSigner postbacks,
     IServiceProvider services,
@@ -368,7 +368,7 @@ public sealed class ImportActivities(
 
     private async Task<BlobClient> BlobAsync(string blobName, CancellationToken cancellationToken)
     {
-        var container = await tables.GetContainerAsync(storage.Value.UploadsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(storage.Value.UploadsContainer, cancellationToken);
         return container.GetBlobClient(blobName);
     }
 

@@ -23,7 +23,7 @@ public sealed class ImportHandlers(
     AccessControl access,
     CourseRepository courses,
     ImportRepository imports,
-    TableProvider tables,
+    BlobContainerProvider containers,
     IUploadUrlSigner signer,
     ImportPostbackSigner postbacks,
     IOptions<ImportOptions> options,
@@ -311,7 +311,7 @@ public sealed class ImportHandlers(
 
     private async Task<BlobClient> BlobAsync(string blobName, CancellationToken cancellationToken)
     {
-        var container = await tables.GetContainerAsync(storage.Value.UploadsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(storage.Value.UploadsContainer, cancellationToken);
         return container.GetBlobClient(blobName);
     }
 }

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Security;
 
 namespace ScormFunctions.Core.Imports;
 
@@ -12,6 +11,10 @@ namespace ScormFunctions.Core.Imports;
 /// </summary>
 public sealed class ImportPostbackSigner(IOptions<SigningOptions> signing, IOptions<AppOptions> app)
 {
+    private const string Purpose = "import-postback";
+
+    private readonly HmacSigner signer = new(signing.Value.PostbackKeyBytes);
+
     public Uri PostbackUrl(string courseId, string importId)
     {
         var path = $"api/postbacks/imports/{Uri.EscapeDataString(importId)}" +
@@ -20,17 +23,7 @@ public sealed class ImportPostbackSigner(IOptions<SigningOptions> signing, IOpti
         return new Uri(new Uri(root.EndsWith('/') ? root : root + "/"), path);
     }
 
-    public string Sign(string courseId, string importId)
-    {
-        var mac = HMACSHA256.HashData(signing.Value.PostbackKeyBytes, Encoding.UTF8.GetBytes($"import-postback\n{courseId}\n{importId}"));
-        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
+    public string Sign(string courseId, string importId) => signer.Sign(Purpose, courseId, importId);
 
-    public bool Verify(string courseId, string importId, string? signature)
-    {
-        if (string.IsNullOrEmpty(signature)) return false;
-        var expected = Encoding.ASCII.GetBytes(Sign(courseId, importId));
-        var actual = Encoding.ASCII.GetBytes(signature);
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
-    }
+    public bool Verify(string courseId, string importId, string? signature) => signer.Verify(signature, Purpose, courseId, importId);
 }

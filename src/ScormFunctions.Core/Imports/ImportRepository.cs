@@ -29,18 +29,22 @@ public class ImportRepository(TableProvider tables, TimeProvider time)
     public virtual async Task<ImportEntity?> UpdateWithRetryAsync(
         string courseId, string importId, Func<ImportEntity, bool> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var table = await tables.GetTableAsync(TableNames.Imports, cancellationToken);
+        return await table.UpdateWithRetryAsync(courseId, importId, change, cancellationToken);
+    }
+
+    /// <summary>
+    /// When each running import started: a cross-partition query, filtered and projected by the service (only running
+    /// records, only StartedAt come back). For the periodic sweep, never per request.
+    /// </summary>
+    public virtual async IAsyncEnumerable<DateTimeOffset> ListRunningStartsAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableNames.Imports, cancellationToken);
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"Status eq {ImportStatus.Running}");
+        await foreach (var import in table.QueryAsync<ImportEntity>(filter, select: [nameof(ImportEntity.StartedAt)], cancellationToken: cancellationToken))
         {
-            var import = await GetAsync(courseId, importId, cancellationToken);
-            if (import is null || !change(import)) return import;
-            try
-            {
-                return await ReplaceAsync(import, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 10)
-            {
-                // Someone else wrote first; decide again on their version.
-            }
+            yield return import.StartedAt;
         }
     }
 

@@ -1,7 +1,10 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ScormCloud.Client;
+using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Imports;
@@ -20,10 +23,12 @@ public static class ImportServiceCollectionExtensions
             services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName));
         }
         services.TryAddSingleton<IUploadUrlSigner>(sp =>
-            UploadUrlSigners.Create(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
+            UploadUrlSigners.Create(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ImportRepository>();
         services.TryAddSingleton<ImportPostbackSigner>();
         services.TryAddSingleton<ImportActivities>();
+        services.TryAddSingleton<RunningImportsProbe>();
         services.TryAddSingleton<ImportHandlers>();
         return services;
     }

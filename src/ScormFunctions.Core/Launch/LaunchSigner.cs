@@ -1,9 +1,10 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Security;
 
 namespace ScormFunctions.Core.Launch;
 
@@ -19,12 +20,14 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
     /// <summary>How far another instance's clock may run ahead of ours when it issued a URL.</summary>
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(30);
 
+    private readonly HmacSigner signer = new(signing.Value.LaunchKeyBytes);
+
     public SignedLaunch Create(string registrationId)
     {
         var expiresAt = time.GetUtcNow() + options.Value.LaunchUrlLifetime;
         var exp = expiresAt.ToUnixTimeSeconds();
-        var nonce = Base64Url(RandomNumberGenerator.GetBytes(16));
-        var sig = Base64Url(Compute(registrationId, exp, nonce));
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var sig = signer.Sign(Purpose, registrationId, exp.ToString(CultureInfo.InvariantCulture), nonce);
         var url = new Uri(RegistrationProvisioner.WithSlash(app.Value.PublicBaseUrl),
             $"api/registrations/{Uri.EscapeDataString(registrationId)}/launch?exp={exp.ToString(CultureInfo.InvariantCulture)}&nonce={nonce}&sig={sig}");
         return new SignedLaunch(url, DateTimeOffset.FromUnixTimeSeconds(exp));
@@ -41,20 +44,13 @@ public sealed class LaunchSigner(IOptions<SigningOptions> signing, IOptions<AppO
         {
             return LaunchCheck.Invalid;
         }
-        var expected = Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId, expSeconds, nonce)));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(sig))) return LaunchCheck.Invalid;
+        // The canonical form of the expiry is what was signed (as when it was issued).
+        if (!signer.Verify(sig, Purpose, registrationId, expSeconds.ToString(CultureInfo.InvariantCulture), nonce)) return LaunchCheck.Invalid;
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         // The lifetime limit holds on verify too: no URL we issue expires further ahead than that (plus clock skew).
         if (expSeconds - now > (long)(options.Value.LaunchUrlLifetime + MaxClockSkew).TotalSeconds) return LaunchCheck.Invalid;
         return now > expSeconds ? LaunchCheck.Expired : LaunchCheck.Valid;
     }
-
-    private byte[] Compute(string registrationId, long exp, string nonce) =>
-        HMACSHA256.HashData(signing.Value.LaunchKeyBytes,
-            Encoding.UTF8.GetBytes($"{Purpose}\n{registrationId}\n{exp.ToString(CultureInfo.InvariantCulture)}\n{nonce}"));
-
-    private static string Base64Url(ReadOnlySpan<byte> bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>A signed launch URL and when it stops working.</summary>

@@ -12,7 +12,7 @@ namespace ScormFunctions.Core.Postbacks;
 /// Raw postback payloads (the JSON or XML only, never the credentials) in <c>Storage:ArchiveContainer</c>, named
 /// <c>{yyyy}/{MM}/{dd}/{registration id}/{HHmmssfffffff}-{random}.{json|xml|txt}</c> for audit and replay.
 /// </summary>
-public class PostbackArchive(TableProvider tables, IOptions<StorageOptions> storage, TimeProvider time)
+public class PostbackArchive(BlobContainerProvider containers, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public virtual async Task<string> SaveAsync(
         string registrationId, string payload, string extension, IDictionary<string, string> metadata, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public class PostbackArchive(TableProvider tables, IOptions<StorageOptions> stor
         var now = time.GetUtcNow().UtcDateTime;
         var name = string.Create(CultureInfo.InvariantCulture,
             $"{now:yyyy}/{now:MM}/{now:dd}/{BlobNames.Segment(registrationId)}/{now:HHmmssfffffff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.{extension}");
-        var container = await tables.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(payload), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Security;
 
 namespace ScormFunctions.Core.Postbacks;
 
@@ -12,28 +11,14 @@ namespace ScormFunctions.Core.Postbacks;
 /// </summary>
 public sealed class PostbackCredentials(IOptions<SigningOptions> signing)
 {
-    private const string Purpose = "scormfunctions/postback/v1\n";
+    private const string Purpose = "scormfunctions/postback/v1";
 
-    public string PasswordFor(string registrationId) => Base64Url(Compute(registrationId));
+    // During a rotation (Signing:PreviousPostbackKey), credentials handed out under the old key stay valid.
+    private readonly HmacSigner signer = new(signing.Value.PostbackKeyBytes, signing.Value.PreviousPostbackKeyBytes);
+
+    public string PasswordFor(string registrationId) => signer.Sign(Purpose, registrationId);
 
     /// <summary>True when <paramref name="password"/> is the one derived for <paramref name="registrationId"/> (constant time).</summary>
-    public bool Verify(string? registrationId, string? password)
-    {
-        if (string.IsNullOrEmpty(registrationId) || string.IsNullOrEmpty(password)) return false;
-        var given = Encoding.UTF8.GetBytes(password);
-        var current = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Base64Url(Compute(registrationId))), given);
-        // During a rotation (Signing:PreviousPostbackKey), credentials handed out under the old key stay valid.
-        var previousKey = signing.Value.PreviousPostbackKey;
-        var previous = !string.IsNullOrEmpty(previousKey) && CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(Base64Url(Compute(Convert.FromBase64String(previousKey), registrationId))), given);
-        return current | previous;
-    }
-
-    private byte[] Compute(string registrationId) => Compute(signing.Value.PostbackKeyBytes, registrationId);
-
-    private static byte[] Compute(byte[] key, string registrationId) =>
-        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Purpose + registrationId));
-
-    internal static string Base64Url(ReadOnlySpan<byte> bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public bool Verify(string? registrationId, string? password) =>
+        !string.IsNullOrEmpty(registrationId) && signer.Verify(password, Purpose, registrationId);
 }

@@ -18,7 +18,7 @@ namespace ScormFunctions.Core.Postbacks;
 /// after a key rotation). For recovery after a bug fix, a bad key rotation or a lost results table.
 /// </summary>
 public class PostbackReplayer(
-    TableProvider tables,
+    BlobContainerProvider containers,
     RegistrationResultsStore results,
     IOptions<StorageOptions> storage,
     ILogger<PostbackReplayer> logger)
@@ -27,7 +27,7 @@ public class PostbackReplayer(
     public virtual async Task<ReplayResult> ReplayAsync(
         string? registrationId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        var container = await tables.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(storage.Value.ArchiveContainer, cancellationToken);
         int examined = 0, applied = 0, stale = 0, duplicate = 0, invalid = 0, unknown = 0;
         await foreach (var blob in ListAsync(container, registrationId, from, to, cancellationToken))
         {

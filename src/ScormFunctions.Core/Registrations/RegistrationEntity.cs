@@ -1,5 +1,7 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using ScormFunctions.Core.Events;
 
 namespace ScormFunctions.Core.Registrations;
 
@@ -75,6 +77,13 @@ public sealed class RegistrationEntity : ITableEntity
     public string? OverrideBy { get; set; }
 
     public DateTimeOffset? OverrideAt { get; set; }
+
+    /// <summary>Result-change events written for this registration so far (the last one's sequence); see Events/.</summary>
+    public long EventSequence { get; set; }
+
+    /// <summary>The effective result as read from storage (not stored): a write that changes it carries an event.</summary>
+    [IgnoreDataMember]
+    public ResultSnapshot? ResultAsRead { get; set; }
 }
 
 /// <summary>Lifecycle of a registration record.</summary>

@@ -161,25 +161,21 @@ public class RegistrationReconciler(
     private async Task SaveAsync(ReconcileWatermarkEntity? state, DateTimeOffset? newest, string? resumeToken, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(ReconcileWatermarkEntity.TableName, cancellationToken);
-        for (var attempt = 0; attempt < 5; attempt++)
+        try
         {
-            var entity = state ?? new ReconcileWatermarkEntity();
-            if (newest is { } n && (entity.Watermark is null || n > entity.Watermark)) entity.Watermark = n;
-            entity.LastRunAt = time.GetUtcNow();
-            entity.ResumeToken = resumeToken;
-            try
+            // Another run may write first: then its version is read again and the newer watermark kept.
+            await table.UpdateWithRetryAsync<ReconcileWatermarkEntity>(ReconcileWatermarkEntity.Partition, ReconcileWatermarkEntity.Row, entity =>
             {
-                if (state is null) await table.AddEntityAsync(entity, cancellationToken);
-                else await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another run wrote first: re-read and keep the newer watermark.
-                state = await ReadAsync(cancellationToken);
-            }
+                if (newest is { } n && (entity.Watermark is null || n > entity.Watermark)) entity.Watermark = n;
+                entity.LastRunAt = time.GetUtcNow();
+                entity.ResumeToken = resumeToken;
+                return true;
+            }, cancellationToken, current: state, createIfMissing: () => new ReconcileWatermarkEntity(), maxAttempts: 5);
         }
-        logger.LogWarning("Reconcile: the watermark could not be saved after concurrent writes; the next run repeats some work");
+        catch (Exception ex) when (ex is ConcurrencyConflictException or RecordAlreadyExistsException)
+        {
+            logger.LogWarning("Reconcile: the watermark could not be saved after concurrent writes; the next run repeats some work");
+        }
     }
 }
 

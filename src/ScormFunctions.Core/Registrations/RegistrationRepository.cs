@@ -1,17 +1,23 @@
 using Azure;
 using Azure.Data.Tables;
+using ScormFunctions.Core.Events;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Registrations;
 
-/// <summary>Registration records plus their course/learner index rows.</summary>
-public class RegistrationRepository(TableProvider tables, TimeProvider time)
+/// <summary>
+/// Registration records plus their course/learner index rows. Updates go through the <see cref="ResultEventOutbox"/>
+/// (when there is one), which adds a result-change event to the same transaction when the effective result changed.
+/// </summary>
+public class RegistrationRepository(TableProvider tables, TimeProvider time, ResultEventOutbox? outbox = null)
 {
     public virtual async Task<RegistrationEntity?> GetAsync(string registrationId, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
-        return await table.GetOrDefaultAsync<RegistrationEntity>(registrationId, RegistrationEntity.Row, cancellationToken);
+        var registration = await table.GetOrDefaultAsync<RegistrationEntity>(registrationId, RegistrationEntity.Row, cancellationToken);
+        if (registration is not null) registration.ResultAsRead = ResultSnapshot.Of(registration);
+        return registration;
     }
 
     /// <summary>Writes the index rows, then inserts the record; throws <see cref="RecordAlreadyExistsException"/>.</summary>
@@ -31,7 +37,7 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time)
     {
         registration.UpdatedAt = time.GetUtcNow();
         var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
-        return await table.ReplaceAsync(registration, cancellationToken);
+        return outbox is null ? await table.ReplaceAsync(registration, cancellationToken) : await outbox.ReplaceAsync(table, registration, cancellationToken);
     }
 
     /// <summary>Removes the record and its index rows (used when SCORM Cloud refused a pending create).</summary>
@@ -63,24 +69,25 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time)
 
     /// <summary>
     /// Reads, applies <paramref name="change"/> and writes, re-reading on ETag conflicts. The change returns false
-    /// to leave the record untouched. Returns the record as last read or written (null when missing).
+    /// to leave the record untouched. Returns the record as last read or written (null when missing). A caller that
+    /// already holds a version passes it as <paramref name="current"/> to start from it.
     /// </summary>
+    public virtual Task<RegistrationEntity?> UpdateWithRetryAsync(
+        string registrationId, Func<RegistrationEntity, bool> change, CancellationToken cancellationToken, RegistrationEntity? current = null) =>
+        UpdateWithRetryAsync(registrationId, (r, _) => ValueTask.FromResult(change(r)), cancellationToken, current);
+
+    /// <summary><see cref="UpdateWithRetryAsync(string, Func{RegistrationEntity, bool}, CancellationToken, RegistrationEntity)"/> with an asynchronous change.</summary>
     public virtual async Task<RegistrationEntity?> UpdateWithRetryAsync(
-        string registrationId, Func<RegistrationEntity, bool> change, CancellationToken cancellationToken)
+        string registrationId, Func<RegistrationEntity, CancellationToken, ValueTask<bool>> change, CancellationToken cancellationToken,
+        RegistrationEntity? current = null)
     {
-        for (var attempt = 1; ; attempt++)
+        var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
+        return await table.UpdateWithRetryAsync<RegistrationEntity>(registrationId, RegistrationEntity.Row, async (registration, ct) =>
         {
-            var registration = await GetAsync(registrationId, cancellationToken);
-            if (registration is null || !change(registration)) return registration;
-            try
-            {
-                return await UpdateAsync(registration, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 10)
-            {
-                // Someone else wrote first; decide again on their version.
-            }
-        }
+            if (!await change(registration, ct)) return false;
+            registration.UpdatedAt = time.GetUtcNow();
+            return true;
+        }, cancellationToken, current);
     }
 
     /// <summary>Pending records last touched before <paramref name="olderThan"/> (a cross-partition scan; pending records are rare).</summary>

@@ -16,13 +16,11 @@ namespace ScormFunctions.Core.Registrations;
 /// </summary>
 public class RegistrationResultsStore(
     RegistrationRepository registrations,
-    TableProvider tables,
+    BlobContainerProvider containers,
     IOptions<RegistrationOptions> options,
     TimeProvider time,
     ILogger<RegistrationResultsStore> logger)
 {
-    private const int MaxAttempts = 10;
-
     /// <param name="registrationId">Our registration id (already authenticated or authorized by the caller).</param>
     /// <param name="reported">SCORM Cloud's view of the registration.</param>
     /// <param name="source">"postback" or "refresh", for logs.</param>
@@ -32,33 +30,19 @@ public class RegistrationResultsStore(
     {
         var updated = reported.Updated ?? time.GetUtcNow();
         string? detailsBlob = null;
-        for (var attempt = 1; ; attempt++)
+        var outcome = ResultsApplyOutcome.Unknown;
+        // Decided again on every version read: someone (a postback, a refresh, an override) may have written first.
+        var stored = await registrations.UpdateWithRetryAsync(registrationId, async (entity, ct) =>
         {
-            var entity = await registrations.GetAsync(registrationId, cancellationToken);
-            if (entity is null || entity.State == RegistrationState.Deleted)
+            outcome = entity switch
             {
-                logger.LogWarning("Results from {Source} for unknown registration {RegistrationId} ignored", source, registrationId);
-                return ResultsApplyOutcome.Unknown;
-            }
-            if (entity.ReportedUpdatedAt is { } held)
-            {
-                if (updated < held)
-                {
-                    logger.LogInformation(
-                        "Stale results from {Source} for {RegistrationId} ignored (updated {Updated:O}, holding {Held:O})",
-                        source, registrationId, updated, held);
-                    return ResultsApplyOutcome.Stale;
-                }
-                if (updated == held)
-                {
-                    logger.LogInformation("Duplicate results from {Source} for {RegistrationId} (updated {Updated:O})", source, registrationId, updated);
-                    return ResultsApplyOutcome.Duplicate;
-                }
-            }
-            if (reported.ActivityDetails is { } details)
-            {
-                detailsBlob ??= await WriteDetailsAsync(registrationId, updated, details, cancellationToken);
-            }
+                { State: RegistrationState.Deleted } => ResultsApplyOutcome.Unknown,
+                { ReportedUpdatedAt: { } held } when updated < held => ResultsApplyOutcome.Stale,
+                { ReportedUpdatedAt: { } held } when updated == held => ResultsApplyOutcome.Duplicate,
+                _ => ResultsApplyOutcome.Applied,
+            };
+            if (outcome != ResultsApplyOutcome.Applied) return false;
+            if (reported.ActivityDetails is { } details) detailsBlob ??= await WriteDetailsAsync(registrationId, updated, details, ct);
             RegistrationResults.Apply(entity, reported, updated, detailsBlob);
             if (entity.State == RegistrationState.Pending)
             {
@@ -66,18 +50,24 @@ public class RegistrationResultsStore(
                 entity.State = RegistrationState.Active;
                 entity.FailureReason = null;
             }
-            try
-            {
-                await registrations.UpdateAsync(entity, cancellationToken);
-                logger.LogInformation(
-                    "Results from {Source} for {RegistrationId} (course {CourseId}): {Completion}/{Success}, score {Score}, {Seconds} s",
-                    source, registrationId, entity.CourseId, entity.Completion, entity.Success, entity.Score, entity.TotalSecondsTracked);
-                return ResultsApplyOutcome.Applied;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                // Someone (a postback, a refresh, an override) wrote first: re-read and decide again.
-            }
+            return true;
+        }, cancellationToken);
+        switch (stored is null ? ResultsApplyOutcome.Unknown : outcome)
+        {
+            case ResultsApplyOutcome.Unknown:
+                logger.LogWarning("Results from {Source} for unknown registration {RegistrationId} ignored", source, registrationId);
+                return ResultsApplyOutcome.Unknown;
+            case ResultsApplyOutcome.Stale:
+                logger.LogInformation("Stale results from {Source} for {RegistrationId} ignored (updated {Updated:O}, holding {Held:O})",
+                    source, registrationId, updated, stored!.ReportedUpdatedAt);
+                return outcome;
+            case ResultsApplyOutcome.Duplicate:
+                logger.LogInformation("Duplicate results from {Source} for {RegistrationId} (updated {Updated:O})", source, registrationId, updated);
+                return outcome;
+            default:
+                logger.LogInformation("Results from {Source} for {RegistrationId} (course {CourseId}): {Completion}/{Success}, score {Score}, {Seconds} s",
+                    source, registrationId, stored!.CourseId, stored.Completion, stored.Success, stored.Score, stored.TotalSecondsTracked);
+                return outcome;
         }
     }
 
@@ -85,7 +75,7 @@ public class RegistrationResultsStore(
     public virtual async Task<Stream?> OpenDetailsAsync(RegistrationEntity entity, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(entity.DetailsBlob)) return null;
-        var container = await tables.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
         var blob = container.GetBlobClient(entity.DetailsBlob);
         try
         {
@@ -100,7 +90,7 @@ public class RegistrationResultsStore(
     private async Task<string> WriteDetailsAsync(string registrationId, DateTimeOffset updated, ActivityResult details, CancellationToken cancellationToken)
     {
         var name = $"{BlobNames.Segment(registrationId)}/{updated.UtcTicks:D19}.json";
-        var container = await tables.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(details, ScormCloudJson.Options);
         await container.GetBlobClient(name).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
         {

@@ -28,9 +28,15 @@ public class RegistrationSweeper(
     {
         using var span = ScormTelemetry.Source.StartActivity("registrations.sweep");
         var examined = 0;
+        var seen = 0;
         var counts = new Dictionary<ProvisionStatus, int>();
-        await foreach (var pending in registrations.ListPendingAsync(time.GetUtcNow() - minimumAge, cancellationToken))
+        // Every pending record is listed (the scan costs the same) so the pending level is measured too; only the
+        // overdue ones are repaired.
+        var now = time.GetUtcNow();
+        await foreach (var pending in registrations.ListPendingAsync(now, cancellationToken))
         {
+            seen++;
+            if (pending.UpdatedAt >= now - minimumAge) continue;
             examined++;
             ScormTelemetry.RegistrationsPendingOverdue.Add(1);
             using var scope = logger.BeginScope(LogScopes.Registration(pending.PartitionKey));
@@ -49,6 +55,8 @@ public class RegistrationSweeper(
             }
             ScormTelemetry.RegistrationsRepaired.Add(1, new KeyValuePair<string, object?>(ScormTags.Status, repaired));
         }
+        ScormTelemetry.RegistrationsPending.Record(seen);
+        span?.SetTag("scorm.sweep.pending", seen);
         span?.SetTag("scorm.sweep.examined", examined);
         var nonceCount = await nonces.DeleteExpiredAsync(cancellationToken);
         if (examined > 0 || nonceCount > 0)

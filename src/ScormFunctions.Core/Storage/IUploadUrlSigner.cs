@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using ScormFunctions.Core.Configuration;
 
 namespace ScormFunctions.Core.Storage;
 
@@ -19,10 +20,8 @@ public interface IUploadUrlSigner
 public static class UploadUrlSigners
 {
     /// <summary>Account-key SAS when storage is a connection string (Azurite), user delegation SAS otherwise.</summary>
-    public static IUploadUrlSigner Create(StorageClients clients, TimeProvider time) =>
-        string.IsNullOrWhiteSpace(clients.Options.ConnectionString)
-            ? new UserDelegationUploadUrlSigner(clients.Blobs, time)
-            : new AccountKeyUploadUrlSigner(time);
+    public static IUploadUrlSigner Create(BlobServiceClient blobs, StorageOptions storage, TimeProvider time) =>
+        storage.UsesConnectionString ? new AccountKeyUploadUrlSigner(time) : new UserDelegationUploadUrlSigner(blobs, time);
 
     /// <summary>Strips the query (the SAS) so a URL can be logged.</summary>
     public static string WithoutQuery(Uri url) => url.GetLeftPart(UriPartial.Path);

@@ -6,6 +6,9 @@ namespace ScormFunctions.Core.Storage;
 /// <summary>ETag-checked reads and writes, mapping storage status codes to our two exception types.</summary>
 public static class TableClientExtensions
 {
+    /// <summary>How often <c>UpdateWithRetryAsync</c> reads and decides again before giving up on a contended row.</summary>
+    public const int DefaultUpdateAttempts = 10;
+
     public static async Task<T?> GetOrDefaultAsync<T>(this TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
         where T : class, ITableEntity
     {
@@ -48,6 +51,53 @@ public static class TableClientExtensions
                 $"{table.Name} ({entity.PartitionKey}, {entity.RowKey}) changed or vanished since it was read.", ex);
         }
     }
+
+    /// <summary>
+    /// The optimistic update every record of ours goes through: read the row, let <paramref name="change"/> decide and
+    /// modify it, replace it under the ETag read; when someone else wrote first (or the row vanished), read again and
+    /// decide again on their version. Returns the entity as last written or read, or null when the row is missing.
+    /// After <paramref name="maxAttempts"/> conflicts the last <see cref="ConcurrencyConflictException"/> (or, when
+    /// creating, <see cref="RecordAlreadyExistsException"/>) is thrown.
+    /// </summary>
+    /// <param name="table">The table holding the row.</param>
+    /// <param name="partitionKey">The row's partition key.</param>
+    /// <param name="rowKey">The row's key.</param>
+    /// <param name="change">Modifies the entity and returns true, or returns false to leave the row as it is.</param>
+    /// <param name="cancellationToken">Cancels the reads and writes.</param>
+    /// <param name="current">A version already in hand to start from instead of reading the row first.</param>
+    /// <param name="createIfMissing">For a row that may not exist yet: the new entity that <paramref name="change"/> fills in and that is inserted.</param>
+    /// <param name="maxAttempts">How many versions to decide on before giving up.</param>
+    public static async Task<T?> UpdateWithRetryAsync<T>(
+        this TableClient table, string partitionKey, string rowKey, Func<T, CancellationToken, ValueTask<bool>> change,
+        CancellationToken cancellationToken, T? current = null, Func<T>? createIfMissing = null, int maxAttempts = DefaultUpdateAttempts)
+        where T : class, ITableEntity
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            var entity = current ?? await table.GetOrDefaultAsync<T>(partitionKey, rowKey, cancellationToken);
+            current = null;
+            var isNew = entity is null && createIfMissing is not null;
+            if (isNew) entity = createIfMissing!();
+            if (entity is null || !await change(entity, cancellationToken)) return isNew ? null : entity;
+            try
+            {
+                return isNew ? await table.InsertAsync(entity, cancellationToken) : await table.ReplaceAsync(entity, cancellationToken);
+            }
+            catch (Exception ex) when (ex is ConcurrencyConflictException or RecordAlreadyExistsException && attempt < maxAttempts)
+            {
+                // Someone else wrote first: decide again on their version.
+            }
+        }
+    }
+
+    /// <summary><see cref="UpdateWithRetryAsync{T}(TableClient, string, string, Func{T, CancellationToken, ValueTask{bool}}, CancellationToken, T, Func{T}, int)"/> with a synchronous change.</summary>
+    public static Task<T?> UpdateWithRetryAsync<T>(
+        this TableClient table, string partitionKey, string rowKey, Func<T, bool> change,
+        CancellationToken cancellationToken, T? current = null, Func<T>? createIfMissing = null, int maxAttempts = DefaultUpdateAttempts)
+        where T : class, ITableEntity =>
+        table.UpdateWithRetryAsync<T>(partitionKey, rowKey, (entity, _) => ValueTask.FromResult(change(entity)),
+            cancellationToken, current, createIfMissing, maxAttempts);
 
     /// <summary>Deletes if the ETag still matches (or unconditionally with <see cref="ETag.All"/>); missing is fine.</summary>
     public static async Task DeleteIfMatchAsync(this TableClient table, ITableEntity entity, CancellationToken cancellationToken)

@@ -31,6 +31,15 @@ public static class ScormTelemetry
     public static readonly UpDownCounter<long> ImportsRunning = Meter.CreateUpDownCounter<long>(
         "scorm.imports.running", "{import}", "Imports started minus imports finished (sum over instances).");
 
+    /// <summary>
+    /// Age of the oldest import whose record is still running (0 when none), from the import records: measured by the
+    /// periodic sweep (<see cref="Imports.RunningImportsProbe"/>), once per sweep by whichever instance ran it, because a
+    /// query per metric collection on every instance is not cheap. Catches what the counters cannot: an import whose
+    /// tracking never started or died.
+    /// </summary>
+    public static readonly Gauge<double> OldestRunningImportAge = Meter.CreateGauge<double>(
+        "scorm.imports.oldest_running_age", "s", "Age of the oldest import still running, measured by the periodic sweep.");
+
     /// <summary>Registration postbacks by <c>outcome</c>: applied, stale, duplicate, unknown, unauthorized, invalid, deferred.</summary>
     public static readonly Counter<long> Postbacks = Meter.CreateCounter<long>(
         "scorm.postbacks", "{postback}", "Registration postbacks received, by outcome.");
@@ -38,6 +47,13 @@ public static class ScormTelemetry
     /// <summary>Pending registrations older than Registrations:PendingRepairAfter found by a sweep (each is then repaired).</summary>
     public static readonly Counter<long> RegistrationsPendingOverdue = Meter.CreateCounter<long>(
         "scorm.registrations.pending_overdue", "{registration}", "Pending registrations found past the repair threshold by a sweep.");
+
+    /// <summary>
+    /// Every pending registration (young or overdue) the last sweep saw: recorded once per sweep, from the query the
+    /// sweep runs anyway. Pending normally lasts one SCORM Cloud call; a level that stays up means creations are stuck.
+    /// </summary>
+    public static readonly Gauge<long> RegistrationsPending = Meter.CreateGauge<long>(
+        "scorm.registrations.pending", "{registration}", "Pending registrations seen by the last sweep.");
 
     /// <summary>Pending registrations the sweep resolved, by <c>status</c> (the record's status after the repair, or error).</summary>
     public static readonly Counter<long> RegistrationsRepaired = Meter.CreateCounter<long>(

@@ -3,6 +3,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -20,6 +21,10 @@ public static class FunctionsTelemetry
 {
     public static IServiceCollection AddFunctionsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        // The Azure SDK's logs reach ILogger through the client factory (AddAzureClients). Azure.Core logs every request
+        // (Information, which the spans already show) and every 4xx as a warning, expected ones included (the 409 of a
+        // create-if-missing, a racing insert); errors that matter reach our code as exceptions. Azure.Identity's stay.
+        services.AddLogging(l => l.AddFilter("Azure", LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Error));
         // The Azure SDK emits its spans through ActivitySource only when this switch is on (still "experimental").
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         var telemetry = services.AddOpenTelemetry()

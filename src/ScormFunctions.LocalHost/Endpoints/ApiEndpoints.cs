@@ -13,9 +13,11 @@ public static class ApiEndpoints
         api.MapRegistrationEndpoints();
         api.MapImportEndpoints();
         api.MapAdminEndpoints();
+        api.MapEventEndpoints();
         if (app.Environment.IsDevelopment())
         {
             api.MapDevTokens();
+            if (DevEventInbox.IsEnabled(app.Configuration, app.Environment)) api.MapDevEventInbox();
         }
         return app;
     }

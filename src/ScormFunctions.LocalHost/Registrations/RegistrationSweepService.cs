@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Options;
+using ScormFunctions.Core.Imports;
 using ScormFunctions.Core.Registrations;
 
 namespace ScormFunctions.LocalHost.Registrations;
 
-/// <summary>Runs <see cref="RegistrationSweeper"/> every <c>Registrations:SweepInterval</c> (the Functions app uses a timer trigger).</summary>
+/// <summary>
+/// Runs <see cref="RegistrationSweeper"/> and then <see cref="RunningImportsProbe"/> every <c>Registrations:SweepInterval</c>
+/// (the Functions app uses a timer trigger).
+/// </summary>
 public sealed class RegistrationSweepService(
     IServiceScopeFactory scopes, IOptions<RegistrationOptions> options, TimeProvider time, ILogger<RegistrationSweepService> logger) : BackgroundService
 {
@@ -16,6 +20,7 @@ public sealed class RegistrationSweepService(
             {
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<RegistrationSweeper>().SweepAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<RunningImportsProbe>().MeasureAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

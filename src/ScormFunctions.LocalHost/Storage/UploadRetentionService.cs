@@ -10,7 +10,7 @@ namespace ScormFunctions.LocalHost.Storage;
 /// uploads older than <c>Imports:FailedUploadRetentionDays</c> (successful imports delete theirs at once).
 /// </summary>
 public sealed class UploadRetentionService(
-    TableProvider storage,
+    BlobContainerProvider containers,
     IOptions<ImportOptions> imports,
     IOptions<StorageOptions> storageOptions,
     TimeProvider time,
@@ -39,7 +39,7 @@ public sealed class UploadRetentionService(
     {
         var days = imports.Value.FailedUploadRetentionDays;
         var cutoff = time.GetUtcNow().AddDays(-days);
-        var container = await storage.GetContainerAsync(storageOptions.Value.UploadsContainer, cancellationToken);
+        var container = await containers.GetContainerAsync(storageOptions.Value.UploadsContainer, cancellationToken);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             if (blob.Properties.LastModified is { } modified && modified < cutoff)

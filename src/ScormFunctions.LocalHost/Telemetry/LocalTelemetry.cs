@@ -30,6 +30,7 @@ public static class LocalTelemetry
             .WithTracing(t =>
             {
                 t.AddSource(ScormTelemetry.Name, "Azure.*")
+                    .SetSampler(new ParentBasedSampler(new NoRootHttpClientSampler(), remoteParentNotSampled: new AlwaysOnSampler()))
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 if (otlp) t.AddOtlpExporter();
@@ -45,5 +46,20 @@ public static class LocalTelemetry
             });
         if (otlp) telemetry.WithLogging(l => l.AddOtlpExporter(), o => o.IncludeScopes = true);
         return builder;
+    }
+
+    /// <summary>
+    /// Drops HTTP client spans that have no parent: every call of ours runs inside a request, an orchestration step or a
+    /// sweep, so those are the Durable Task engine polling its queues and tables, several a second, which would bury the
+    /// real traces in any viewer. Everything else is sampled, and local children follow their parent. Every request this
+    /// host serves is recorded even when its caller chose not to sample (a dropped root client span in the same process,
+    /// such as a test's HttpClient, sends "not sampled"): locally nothing is worth hiding.
+    /// </summary>
+    private sealed class NoRootHttpClientSampler : Sampler
+    {
+        private const string HttpClientOperation = "System.Net.Http.HttpRequestOut";
+
+        public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
+            new(samplingParameters.Name == HttpClientOperation ? SamplingDecision.Drop : SamplingDecision.RecordAndSample);
     }
 }

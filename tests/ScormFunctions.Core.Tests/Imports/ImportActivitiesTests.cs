@@ -9,6 +9,7 @@ using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Imports;
 using ScormFunctions.Core.Storage;
+using ScormFunctions.Core.Tests.Storage;
 using ScormFunctions.Testing;
 
 namespace ScormFunctions.Core.Tests.Imports;
@@ -20,7 +21,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
     private ImportRepository imports = null!;
     private CourseRepository courses = null!;
     private ImportActivities activities = null!;
-    private TableProvider tables = null!;
+    private StorageTestContext storageContext = null!;
     private StorageOptions storage = null!;
     private ImportPostbackSigner postbacks = null!;
     private ServiceProvider services = null!;
@@ -29,21 +30,25 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await Azurite.EnsureStartedAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        storageContext = new StorageTestContext();
+        await storageContext.InitializeAsync();
+        var prefix = storageContext.TablePrefix;
         storage = new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = prefix, UploadsContainer = prefix + "-uploads" };
-        tables = new TableProvider(new StorageClients(Options.Create(storage)));
-        imports = new ImportRepository(tables, TimeProvider.System);
-        courses = new CourseRepository(tables, TimeProvider.System);
+        imports = new ImportRepository(storageContext.Tables, TimeProvider.System);
+        courses = new CourseRepository(storageContext.Tables, TimeProvider.System);
         var signing = Options.Create(new SigningOptions { PostbackKey = Convert.ToBase64String(new byte[32]), LaunchKey = Convert.ToBase64String(new byte[32]) });
         services = new ServiceCollection().AddSingleton(cloud).BuildServiceProvider();
         postbacks = new ImportPostbackSigner(signing, Options.Create(new AppOptions()));
-        activities = new ImportActivities(imports, courses, tables, new AccountKeyUploadUrlSigner(TimeProvider.System),
+        activities = new ImportActivities(imports, courses, storageContext.Containers, new AccountKeyUploadUrlSigner(TimeProvider.System),
             postbacks, services, Options.Create(new ImportOptions()),
             Options.Create(storage), TimeProvider.System, NullLogger<ImportActivities>.Instance);
     }
 
-    public ValueTask DisposeAsync() => services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await storageContext.DisposeAsync();
+    }
 
     private async Task<ImportActivityInput> NewImportAsync(int startAttempts = 0, string? jobId = null, TimeSpan? lastAttemptAgo = null, string? title = null)
     {
@@ -202,7 +207,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         signer.SignReadAsync(Arg.Any<Azure.Storage.Blobs.BlobClient>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(
             Task.FromException<Uri>(new Azure.RequestFailedException(503, "Storage is down.")),
             Task.FromResult(new Uri("https://storage.example/uploads/p.zip?sig=x")));
-        var withSigner = new ImportActivities(imports, courses, tables, signer, postbacks, services, Options.Create(new ImportOptions()),
+        var withSigner = new ImportActivities(imports, courses, storageContext.Containers, signer, postbacks, services, Options.Create(new ImportOptions()),
             Options.Create(storage), TimeProvider.System, NullLogger<ImportActivities>.Instance);
         cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => !o.MayCreateNewVersion), Arg.Any<CancellationToken>())
             .ThrowsAsync(AlreadyExists(input.CourseId));
@@ -288,7 +293,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
     private async Task<(ImportActivityInput Input, Azure.Storage.Blobs.BlobClient Blob)> InspectedThenSwappedAsync(string mode, byte[] inspected, byte[]? swapped)
     {
         var input = await NewImportAsync();
-        var container = await tables.GetContainerAsync(storage.UploadsContainer, Ct);
+        var container = await storageContext.Containers.GetContainerAsync(storage.UploadsContainer, Ct);
         var blob = container.GetBlobClient($"{input.CourseId}/{input.ImportId}.zip");
         var uploaded = await blob.UploadAsync(new BinaryData(inspected), Ct);
         await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
@@ -366,7 +371,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
 
         await activities.RecordAsync(new ImportOutcome(input.CourseId, input.ImportId, ImportStatus.Succeeded, "job-3", "T", "SCORM12", 1, [], null), Ct);
 
-        var container = await tables.GetContainerAsync(storage.UploadsContainer, Ct);
+        var container = await storageContext.Containers.GetContainerAsync(storage.UploadsContainer, Ct);
         var left = new List<string>();
         await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.Snapshots, blob.Name, Ct))
         {

@@ -28,7 +28,7 @@ public sealed class ProvisionerAndResultsTests(StorageTestContext storage) : ICl
         Options.Create(new RegistrationOptions()), TimeProvider.System, NullLogger<RegistrationProvisioner>.Instance);
 
     private RegistrationResultsStore Results => new(
-        Registrations, storage.Tables, Options.Create(new RegistrationOptions { ResultsContainer = "results-" + Guid.NewGuid().ToString("N")[..8] }),
+        Registrations, storage.Containers, Options.Create(new RegistrationOptions { ResultsContainer = "results-" + Guid.NewGuid().ToString("N")[..8] }),
         TimeProvider.System, NullLogger<RegistrationResultsStore>.Instance);
 
     private static NewRegistration Request(string id) => new(id, "course-1", "learner-1", "Ada", "Lovelace", null);

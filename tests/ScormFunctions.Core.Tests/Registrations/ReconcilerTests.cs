@@ -25,7 +25,7 @@ public sealed class ReconcilerTests
         time ??= TimeProvider.System;
         var o = Options.Create(options);
         var registrations = new RegistrationRepository(storage.Tables, time);
-        var results = new RegistrationResultsStore(registrations, storage.Tables, o, time, NullLogger<RegistrationResultsStore>.Instance);
+        var results = new RegistrationResultsStore(registrations, storage.Containers, o, time, NullLogger<RegistrationResultsStore>.Instance);
         return new RegistrationReconciler(cloud, results, storage.Tables, o, time, NullLogger<RegistrationReconciler>.Instance);
     }
 

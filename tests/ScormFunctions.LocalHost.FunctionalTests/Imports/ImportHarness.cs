@@ -83,36 +83,6 @@ public sealed class ImportHarness : IAsyncDisposable
         return new ImportHarness(emulator, server, await server.ClientForAsync("ada", "admin"), all, services);
     }
 
-    /// <summary>
-    /// Settings for a <see cref="LocalHostProcess"/> on <paramref name="port"/>: tables, containers and task hub named
-    /// after <paramref name="prefix"/> (hosts given the same prefix share one hub, as Functions instances do), the
-    /// emulator as SCORM Cloud, fresh keys, and fast polling.
-    /// </summary>
-    public static Dictionary<string, string?> ProcessSettings(EmulatorServer emulator, string prefix, int port) => new()
-    {
-        ["Storage:ConnectionString"] = Azurite.ConnectionString,
-        ["Storage:TablePrefix"] = prefix,
-        ["Storage:UploadsContainer"] = prefix + "-uploads",
-        ["Storage:ArchiveContainer"] = prefix + "-postbacks",
-        ["Registrations:ResultsContainer"] = prefix + "-results",
-        ["ScormCloud:BaseUrl"] = emulator.BaseUrl.AbsoluteUri,
-        ["ScormCloud:AppId"] = emulator.AppId,
-        ["ScormCloud:SecretKey"] = emulator.SecretKey,
-        ["Auth:Issuer"] = "https://scormfunctions.local/test",
-        ["Auth:Audience"] = "api://scormfunctions-test",
-        ["Auth:DevelopmentSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["Signing:LaunchKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["Signing:PostbackKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), prefix),
-        ["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
-        ["Imports:FirstPollDelay"] = "00:00:00.200",
-        ["Imports:MaxPollDelay"] = "00:00:01",
-        ["Durable:TaskHubName"] = prefix + "Hub",
-        ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
-        ["Durable:MessageVisibilityTimeout"] = "00:00:05",
-        ["Development:AzuriteBlobCors"] = "false",
-    };
-
     /// <summary>Stops the host (its Durable worker releases its partition leases) and starts a new one on the same tables and containers.</summary>
     public async Task RestartAsync()
     {

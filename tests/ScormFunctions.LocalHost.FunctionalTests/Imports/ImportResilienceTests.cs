@@ -43,8 +43,7 @@ public sealed class ImportResilienceTests
         await using var emulator = await EmulatorServer.StartAsync(e => e["Emulator:ImportDuration"] = "00:00:04");
         var prefix = "k" + Guid.NewGuid().ToString("N")[..10];
         var port = ImportHarness.FreePort();
-        var settings = ImportHarness.ProcessSettings(emulator, prefix, port);
-        settings["Durable:PartitionCount"] = "1";
+        var settings = LocalHostProcess.Settings(emulator, port, prefix);
         var courseId = ImportHarness.NewCourseId("kill9");
         string importId;
         string? jobId;

@@ -157,7 +157,7 @@ public sealed class ScaleOutTests
     private static Task<LocalHostProcess> StartHostAsync(EmulatorServer emulator, string prefix, string workerId)
     {
         var port = ImportHarness.FreePort();
-        var settings = ImportHarness.ProcessSettings(emulator, prefix, port);
+        var settings = LocalHostProcess.Settings(emulator, port, prefix);
         settings["Durable:WorkerId"] = workerId;
         settings["Durable:PartitionCount"] = "4";
         // A dead host's partitions are taken over 20 s after its last renewal instead of 30 s; renewals every 5 s leave

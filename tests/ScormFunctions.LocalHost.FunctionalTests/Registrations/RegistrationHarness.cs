@@ -182,8 +182,14 @@ public sealed class RegistrationHarness : IAsyncDisposable
         Server.Services.GetRequiredService<PostbackCredentials>().PasswordFor(registrationId);
 
     /// <summary>Posts a V2 JSON postback as SCORM Cloud's <c>httpbasic</c> delivery does.</summary>
-    public async Task<HttpResponseMessage> PostbackAsync(string body, string? user, string? password, string contentType = "application/json; charset=UTF-8")
+    public Task<HttpResponseMessage> PostbackAsync(string body, string? user, string? password, string contentType = "application/json; charset=UTF-8") =>
+        PostbackAsync(Server.Client, body, user, password, contentType);
+
+    /// <summary>Posts a V2 JSON postback to the host behind <paramref name="host"/> as SCORM Cloud's <c>httpbasic</c> delivery does.</summary>
+    public static async Task<HttpResponseMessage> PostbackAsync(
+        HttpClient host, string body, string? user, string? password, string contentType = "application/json; charset=UTF-8")
     {
+        ArgumentNullException.ThrowIfNull(host);
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/postbacks/registrations")
         {
             Content = new StringContent(body, Encoding.UTF8),
@@ -193,7 +199,7 @@ public sealed class RegistrationHarness : IAsyncDisposable
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         }
-        return await Server.Client.SendAsync(request, Ct);
+        return await host.SendAsync(request, Ct);
     }
 
     /// <summary>Posts a postback as SCORM Cloud's <c>form</c> delivery does.</summary>

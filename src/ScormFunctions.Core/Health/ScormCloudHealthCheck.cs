@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 
@@ -6,16 +7,20 @@ namespace ScormFunctions.Core.Health;
 /// <summary>
 /// SCORM Cloud is healthy when an authenticated ping succeeds (so bad credentials show up here too). The result is reused
 /// for <see cref="HealthOptions.ScormCloudCacheDuration"/>, and concurrent checks share one ping: anonymous health
-/// requests cost SCORM Cloud at most one ping per window and host instance.
+/// requests cost SCORM Cloud at most one ping per window and host instance. Registered as a singleton so the cache
+/// outlives a health request.
 /// </summary>
-public sealed class ScormCloudHealthProbe(ScormCloudClient scormCloud, IOptions<HealthOptions> options, TimeProvider time) : IHealthProbe, IDisposable
+public sealed class ScormCloudHealthCheck(ScormCloudClient scormCloud, IOptions<HealthOptions> options, TimeProvider time) : IHealthCheck, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private (string? Problem, DateTimeOffset At)? last;
 
-    public string Name => "scormCloud";
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await ProblemAsync(cancellationToken) is { } problem ? HealthCheckResult.Unhealthy(problem) : HealthCheckResult.Healthy();
 
-    public async Task<string?> CheckAsync(CancellationToken cancellationToken)
+    public void Dispose() => gate.Dispose();
+
+    private async Task<string?> ProblemAsync(CancellationToken cancellationToken)
     {
         if (Fresh() is { } cached) return cached.Problem;
         await gate.WaitAsync(cancellationToken);
@@ -31,8 +36,6 @@ public sealed class ScormCloudHealthProbe(ScormCloudClient scormCloud, IOptions<
             gate.Release();
         }
     }
-
-    public void Dispose() => gate.Dispose();
 
     private (string? Problem, DateTimeOffset At)? Fresh() =>
         last is { } l && time.GetUtcNow() - l.At < options.Value.ScormCloudCacheDuration ? l : null;
