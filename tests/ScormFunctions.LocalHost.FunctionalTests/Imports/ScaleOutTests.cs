@@ -198,10 +198,12 @@ public sealed class ScaleOutTests
         settings["Durable:LeaseInterval"] = "00:00:20";
         settings["Durable:LeaseAcquireInterval"] = "00:00:05";
         settings["Durable:PartitionTableOperationTimeout"] = "00:00:10";
-        // Not 5 s: fetched control-queue messages wait in the host's buffer for a free episode slot without being renewed,
-        // and on a loaded machine that takes longer; they then reappear, are fetched again and their deletes fail (pop
-        // receipt mismatches, aborted episodes). Functions uses 5 minutes. The dead host's messages come back after this.
-        settings["Durable:MessageVisibilityTimeout"] = "00:01:00";
+        // Functions' 5 minutes, not less: fetched control-queue messages wait in the host's buffer for a free episode
+        // slot without being renewed, and on a loaded machine (the survivor alone, after a takeover that took minutes)
+        // that took over a minute; they reappeared, were fetched again and every later delete or abandon of that
+        // instance's messages failed with PopReceiptMismatch (a loop that left 6 of 200 imports unfinished after 20
+        // minutes with 1 minute here). The dead host's fetched messages come back after this.
+        settings["Durable:MessageVisibilityTimeout"] = "00:05:00";
         settings["Logging:Console:FormatterName"] = "json";
         settings["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ";
         settings["Logging:LogLevel:DurableTask.AzureStorage"] = Environment.GetEnvironmentVariable("SCALEOUT_DTFX_LOG") ?? "Warning";
