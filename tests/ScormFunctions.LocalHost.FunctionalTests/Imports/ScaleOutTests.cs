@@ -12,6 +12,7 @@ namespace ScormFunctions.LocalHost.FunctionalTests.Imports;
 /// read from each process's own console log (the import activities it ran) and from the hub's partition table (the
 /// partitions, and so the orchestrations, it held).
 /// </summary>
+[Collection(ScaleOutCollection.Name)]
 public sealed class ScaleOutTests
 {
     private const string Package = "synthetic_scorm12_minimal_autopass.zip";
@@ -231,4 +232,14 @@ public sealed class ScaleOutTests
 
     private static string Describe(IReadOnlyDictionary<string, string> owners) =>
         string.Join(" + ", owners.GroupBy(o => o.Value).Select(g => $"{g.Key} {g.Count()}"));
+}
+
+/// <summary>
+/// The scale-out test runs alone: its hundreds of imports load the shared Azurite so much that import tests running
+/// beside it miss their own (one-minute) waits.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ScaleOutCollection
+{
+    public const string Name = "scale-out";
 }
