@@ -134,6 +134,18 @@ public sealed class ImportActivities(
             }, CancellationToken.None);
             throw;
         }
+        catch (ScormCloudException ex) when (ex.Status >= 500)
+        {
+            // SCORM Cloud answered, so no answer was lost: the retry need not wait for a job (EarlierJobAsync). The
+            // attempt stays counted: a 5xx does not prove that nothing started (the 409 rule above).
+            await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
+            {
+                if (i.JobId is not null || i.LastStartAttemptAt is null) return false;
+                i.LastStartAttemptAt = null;
+                return true;
+            }, CancellationToken.None);
+            throw;
+        }
 
         var saved = await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
         {

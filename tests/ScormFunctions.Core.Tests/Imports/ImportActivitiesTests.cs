@@ -162,6 +162,21 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_start_answered_with_a_server_error_is_started_again_at_once_not_waited_for()
+    {
+        var input = await NewImportAsync();
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Course not found.", "404"));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .Returns<string>(_ => throw new ScormCloudException(503, "Service unavailable.", "503"), _ => "job-2");
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        var again = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-2"), again);
+        Assert.Equal(2, (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.StartAttempts);
+    }
+
+    [Fact]
     public async Task A_lost_earlier_start_and_a_course_with_another_title_is_not_taken_for_its_result()
     {
         var input = await NewImportAsync(startAttempts: 1, lastAttemptAgo: TimeSpan.FromMinutes(1), title: "Golf");
