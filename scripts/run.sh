@@ -12,6 +12,8 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # Result events go to a development webhook inside the host, which the sample app shows (docs/registrations.md#result-events).
 export DevEvents__Inbox="${DevEvents__Inbox:-true}"
+# Learners see the sample app's Retake button too (admins always do); the API default is false (docs/registrations.md).
+export Registrations__LearnerMayRetake="${Registrations__LearnerMayRetake:-true}"
 
 for arg in "$@"; do
   case "$arg" in
@@ -47,6 +49,8 @@ if [ -z "${ScormCloud__AppId:-}" ] || [ -z "${ScormCloud__SecretKey:-}" ]; then
   mkdir -p .localdata
   # Emulator credentials are fake, local-only values (the emulator's documented defaults).
   export ScormCloud__BaseUrl="http://127.0.0.1:7072/api/v2/" ScormCloud__AppId="emulator-app" ScormCloud__SecretKey="emulator-secret"
+  # SCORM Cloud's learner data deletion is made on behalf of a realm user: a fake one for the emulator.
+  export Privacy__ScormCloudRequesterEmail="${Privacy__ScormCloudRequesterEmail:-owner@example.org}"
   dotnet run --no-build --project src/ScormCloud.Emulator -- --urls http://127.0.0.1:7072 \
     --Emulator:AppId emulator-app --Emulator:SecretKey emulator-secret >.localdata/emulator.log 2>&1 &
   emulator_pid=$!

@@ -1,8 +1,9 @@
-// Admin view: upload + import, courses, assignment, registrations with overrides, CSV export.
+// Admin view: upload + import, courses, assignment, registrations with overrides and attempts (retakes), CSV export.
 import { ApiError, enc, request } from './api.js';
 import { $, formatScore, formatSeconds, h, pill, say, show, sleep, slug } from './dom.js';
 import { DEFAULT_BLOCK_BYTES, uploadInBlocks } from './upload.js';
 import { watchEvents } from './events.js';
+import { attempts } from './attempts.js';
 
 const IMPORT_POLL_MS = 1000;
 const IMPORT_POLL_LIMIT_MS = 15 * 60 * 1000;
@@ -268,16 +269,18 @@ export async function loadRegistrations() {
   for (const r of items) {
     const name = [r.learner?.firstName, r.learner?.lastName].filter(Boolean).join(' ');
     const formRow = h('tr', { class: 'form-row', hidden: true }, h('td', { colspan: 5 }, overrideForm(r)));
+    const history = attempts(r.registrationId, 5, loadRegistrations);
     rows.push(h('tr', { dataset: { registrationId: r.registrationId, learnerId: r.learner?.id } },
       h('td', {}, h('div', { class: 'mono' }, r.learner?.id), name ? h('div', { class: 'hint' }, name) : null,
-        r.state !== 'active' ? h('div', { class: 'hint' }, r.state) : null),
+        r.state !== 'active' ? h('div', { class: 'hint' }, r.state) : null,
+        r.instance > 0 ? h('div', { class: 'hint', dataset: { field: 'instance' } }, `instance ${r.instance}`) : null),
       h('td', { class: 'reported' }, results(r.reported)),
       h('td', { class: 'override-cell' }, overrideCell(r.override)),
       h('td', { class: 'effective' }, results(r.effective), r.effective?.overridden ? h('div', { class: 'hint' }, 'overridden') : null),
       h('td', { class: 'row-actions' }, h('button', {
         type: 'button', class: 'secondary', onclick: () => { formRow.hidden = !formRow.hidden; },
-      }, 'Override…'))));
-    rows.push(formRow);
+      }, 'Override…'), history.toggle)));
+    rows.push(formRow, history.row);
   }
   $('#registrations-table tbody').replaceChildren(...rows);
   show($('#registrations-empty'), items.length === 0);

@@ -1,6 +1,7 @@
-// Learner view: my registrations, Launch (POST for a signed URL, then navigate), and the result after the course.
+// Learner view: my registrations, Launch (POST for a signed URL, then navigate), attempts (retakes), and the result after the course.
 import { currentSession, enc, request } from './api.js';
 import { $, formatScore, formatSeconds, h, pill, say, show, sleep } from './dom.js';
+import { attempts } from './attempts.js';
 
 const PENDING_KEY = 'scormfunctions.pendingLaunch';
 /** How long to wait for SCORM Cloud's postback after the learner comes back. */
@@ -26,15 +27,17 @@ function readPending() {
   }
 }
 
-function fillRow(tr, r) {
+function fillRow(tr, r, attemptsToggle) {
   const e = r.effective ?? {};
   tr.replaceChildren(
-    h('td', {}, h('div', { class: 'mono' }, r.courseId), r.state !== 'active' ? h('div', { class: 'hint' }, r.state) : null),
+    h('td', {}, h('div', { class: 'mono' }, r.courseId), r.state !== 'active' ? h('div', { class: 'hint' }, r.state) : null,
+      r.instance > 0 ? h('div', { class: 'hint', dataset: { field: 'instance' } }, `instance ${r.instance}`) : null),
     h('td', {}, pill(e.completion, 'completion')),
     h('td', {}, pill(e.success, 'success')),
     h('td', { dataset: { field: 'score' } }, formatScore(e.score)),
     h('td', { dataset: { field: 'time' } }, formatSeconds(e.totalSeconds)),
-    h('td', { class: 'row-actions' }, h('button', { type: 'button', class: 'launch', onclick: (ev) => launch(r, ev.target) }, 'Launch')));
+    h('td', { class: 'row-actions' }, h('button', { type: 'button', class: 'launch', onclick: (ev) => launch(r, ev.target) }, 'Launch'),
+      attemptsToggle));
 }
 
 export async function loadMyCourses() {
@@ -49,13 +52,15 @@ export async function loadMyCourses() {
       items.push(...(page.items ?? []));
       token = page.continuationToken;
     } while (token);
-    const rows = items.filter((r) => r.state !== 'deleted').map((r) => {
+    const shown = items.filter((r) => r.state !== 'deleted');
+    const rows = shown.flatMap((r) => {
       const tr = h('tr', { dataset: { registrationId: r.registrationId, courseId: r.courseId } });
-      fillRow(tr, r);
-      return tr;
+      const history = attempts(r.registrationId, 6, loadMyCourses);
+      fillRow(tr, r, history.toggle);
+      return [tr, history.row];
     });
     $('#my-courses-table tbody').replaceChildren(...rows);
-    show($('#my-courses-empty'), rows.length === 0);
+    show($('#my-courses-empty'), shown.length === 0);
   } catch (e) {
     say($('#my-courses-error'), e.display ?? e.message);
   }

@@ -241,11 +241,26 @@ public partial class ScormCloudClient
     /// <param name="registrationId">The registration id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ScormCloudException">Any failure except 404.</exception>
-    public virtual async Task DeleteRegistrationAsync(string registrationId, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteRegistrationAsync(string registrationId, CancellationToken cancellationToken = default) =>
+        _ = await TryDeleteRegistrationAsync(registrationId, cancellationToken);
+
+    /// <summary>
+    /// Deletes a registration with all its instances (<c>DELETE /registrations/{id}</c>) and says whether SCORM Cloud
+    /// still had it, for callers that count what they deleted. Retried on transient failures: a retry whose first
+    /// attempt went through answers 404, so <see langword="false"/> can also mean "deleted by this call".
+    /// </summary>
+    /// <param name="registrationId">The registration id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when it was deleted, <see langword="false"/> when there was none (404).</returns>
+    /// <exception cref="ScormCloudException">Any failure except 404.</exception>
+    public virtual async Task<bool> TryDeleteRegistrationAsync(string registrationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registrationId);
         using var request = CreateRequest(HttpMethod.Delete, "registrations/" + Segment(registrationId), ScormCloudRequestPolicy.Retry);
-        await SendAndEnsureSuccessAsync(request, notFoundIsSuccess: true, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode) return true;
+        if (response.StatusCode == HttpStatusCode.NotFound) return false;
+        throw await CreateExceptionAsync(request, response, cancellationToken);
     }
 
     /// <summary>

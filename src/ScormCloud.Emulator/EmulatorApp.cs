@@ -2,6 +2,7 @@ using ScormCloud.Emulator.Api;
 using ScormCloud.Emulator.Courses;
 using ScormCloud.Emulator.Faults;
 using ScormCloud.Emulator.Imports;
+using ScormCloud.Emulator.Learners;
 using ScormCloud.Emulator.Player;
 using ScormCloud.Emulator.Postbacks;
 using ScormCloud.Emulator.Registrations;
@@ -65,6 +66,7 @@ public static class EmulatorApp
         api.MapRegistrationConfigurationEndpoints();
         api.MapPostbackTestEndpoint();
         api.MapLaunchLinkEndpoint();
+        api.MapLearnerEndpoints();
         app.MapLaunchEndpoints();
         app.MapCommitEndpoints();
         app.MapContentEndpoints();

@@ -23,6 +23,12 @@ public sealed class EmulatorOptions
     /// <value>Where uploads and extracted packages go. Default: a fresh temp directory, deleted on shutdown.</value>
     public string? DataPath { get; set; }
 
+    /// <value>
+    /// Comma-separated primary emails of the realm's users: the learner data deletion is accepted only on behalf of one
+    /// of them (400 otherwise). Default: empty, any email is accepted.
+    /// </value>
+    public string? RealmUserEmails { get; set; }
+
     public PostbackOptions Postbacks { get; set; } = new();
 
     public FaultOptions Faults { get; set; } = new();

@@ -9,6 +9,7 @@ using ScormFunctions.Core.Health;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
 using ScormFunctions.Core.Imports;
+using ScormFunctions.Core.Privacy;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Storage;
 using ScormFunctions.Core.Telemetry;
@@ -28,9 +29,11 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // After the resilience handler: every attempt is counted, retried 429s included.
+        // After the resilience handler: every attempt is counted, retried 429s included. No HttpClient request logs:
+        // they and their scope print the URL, whose path can name a learner (SCORM Cloud's learner data deletion).
         services.AddScormCloudClient(configuration.GetSection(ScormCloudClientOptions.SectionName))
-            .AddHttpMessageHandler(() => new ScormCloudMetricsHandler());
+            .AddHttpMessageHandler(() => new ScormCloudMetricsHandler())
+            .RemoveAllLoggers();
         services.AddStorage();
         services.AddSingleton<CourseRepository>();
         services.AddSingleton<RegistrationRepository>();
@@ -43,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CourseHandlers>();
         services.AddRegistrations(configuration);
         services.AddImports(configuration);
+        services.AddLearnerDeletion(configuration);
         services.AddResultEvents(configuration);
         return services;
     }

@@ -74,6 +74,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Auth:DevelopmentSigningKey"] = "",
             // Result events to the host's development webhook, shown in the admin view's "Events received" card.
             ["DevEvents:Inbox"] = "true",
+            // Learners get the Retake button too (admins always do).
+            ["Registrations:LearnerMayRetake"] = "true",
         }, port: port, blobCors: true);
         playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a fresh temporary user-data directory of its own.

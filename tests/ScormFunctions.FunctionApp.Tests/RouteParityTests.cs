@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using ScormFunctions.Core.Imports;
+using ScormFunctions.Core.Privacy;
 using ScormFunctions.LocalHost;
 using ScormFunctions.Testing;
 
@@ -10,7 +11,7 @@ namespace ScormFunctions.FunctionApp.Tests;
 /// <summary>
 /// The Functions app as built (the <c>functions.metadata</c> the Worker SDK generates, the file the Functions host
 /// reads) against the local host's endpoint table: every HTTP function's route and methods equal exactly one local
-/// endpoint and vice versa, and the orchestrator, its activities and the timers are declared.
+/// endpoint and vice versa, and the orchestrators, their activities and the timers are declared.
 /// </summary>
 public sealed class RouteParityTests
 {
@@ -33,9 +34,16 @@ public sealed class RouteParityTests
     {
         var byType = Metadata().ToLookup(f => f.Type, f => f.Name);
 
-        Assert.Equal([ImportOrchestration.Name], byType["orchestrationTrigger"]);
         Assert.Equal(
-            new[] { ImportActivityNames.StartJob, ImportActivityNames.PollJob, ImportActivityNames.RecordOutcome }.Order(StringComparer.Ordinal),
+            new[] { ImportOrchestration.Name, LearnerDeletionOrchestration.Name }.Order(StringComparer.Ordinal),
+            byType["orchestrationTrigger"].Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new[]
+            {
+                ImportActivityNames.StartJob, ImportActivityNames.PollJob, ImportActivityNames.RecordOutcome,
+                LearnerDeletionActivityNames.EraseRegistrations, LearnerDeletionActivityNames.EraseScormCloudRegistrations,
+                LearnerDeletionActivityNames.RequestScormCloudErasure, LearnerDeletionActivityNames.Save,
+            }.Order(StringComparer.Ordinal),
             byType["activityTrigger"].Order(StringComparer.Ordinal));
         Assert.Contains("SweepRegistrations", byType["timerTrigger"]);
     }

@@ -16,8 +16,15 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         this.process = process;
         BaseUrl = baseUrl;
-        Client = new HttpClient { BaseAddress = baseUrl };
+        Client = NewClient(baseUrl);
     }
+
+    /// <summary>
+    /// A client that sends no traceparent, like an LMS outside the system: the host's server span roots each trace,
+    /// whatever other tests in this process are listening to (an unsampled client span here would reach the host).
+    /// </summary>
+    private static HttpClient NewClient(Uri baseUrl) =>
+        new(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = baseUrl };
 
     public Uri BaseUrl { get; }
 
@@ -97,7 +104,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         var response = await Client.PostAsJsonAsync("api/dev/tokens", new { subject, roles });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
-        var client = new HttpClient { BaseAddress = BaseUrl };
+        var client = NewClient(BaseUrl);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }

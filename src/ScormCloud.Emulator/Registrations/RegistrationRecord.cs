@@ -32,7 +32,8 @@ public sealed class RegistrationRecord
 
     public string CourseId { get; }
 
-    public Learner Learner { get; }
+    /// <summary>Replaced whole (a learner data deletion clears the name and email).</summary>
+    public Learner Learner { get; set; }
 
     /// <summary>When the registration was created; every instance reports it as <c>createdDate</c>.</summary>
     public DateTimeOffset Created { get; }

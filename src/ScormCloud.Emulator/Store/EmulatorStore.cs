@@ -23,6 +23,9 @@ public sealed class EmulatorStore
     /// <summary>Player sessions by session token (the token in the commit URL).</summary>
     public ConcurrentDictionary<string, PlayerSession> Sessions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Learner data deletion requests (LearnerApi.DeleteAllLearnerData), oldest first.</summary>
+    public ConcurrentQueue<Learners.LearnerDataDeletion> LearnerDataDeletions { get; } = new();
+
     /// <summary>Monotonic insertion order, used for stable list paging.</summary>
     public long NextSequence() => Interlocked.Increment(ref sequence);
 

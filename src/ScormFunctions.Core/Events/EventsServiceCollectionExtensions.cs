@@ -14,6 +14,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<ResultEventOutbox>();
         services.AddSingleton<EventSubscribers>();
         services.TryAddSingleton<OutboxDispatcher>(); // a test may stand in its own
+        services.AddSingleton<OutboxHold>();
         services.AddSingleton<EventHandlers>();
         // No resilience handler (the dispatcher retries durably, in order), no redirects, and no HttpClient logging:
         // its messages carry the full URL, and a subscriber's URL may hold a credential.

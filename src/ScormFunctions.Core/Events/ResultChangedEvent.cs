@@ -24,7 +24,8 @@ public static class ResultChangedEvent
             view.CourseId,
             view.Learner.Id,
             sequence,
-            new ReportedResult(view.Reported.Completion, view.Reported.Success, view.Reported.Score, view.Reported.TotalSeconds, view.Reported.UpdatedAt),
+            new ReportedResult(view.Reported.Completion, view.Reported.Success, view.Reported.Score, view.Reported.TotalSeconds, view.Reported.UpdatedAt,
+                view.Instance, view.CourseVersion),
             new EffectiveResult(view.Effective.Completion, view.Effective.Success, view.Effective.Score, view.Effective.TotalSeconds),
             view.Override is { } o ? new OverrideResult(o.Completion, o.Success, o.Score, o.At) : null,
             now);
@@ -49,8 +50,12 @@ public sealed record ResultChangedData(
     OverrideResult? Override,
     DateTimeOffset Updated);
 
-/// <summary>What SCORM Cloud reported; <c>updated</c> is SCORM Cloud's own stamp of that data.</summary>
-public sealed record ReportedResult(string Completion, string Success, double? Score, double TotalSecondsTracked, DateTimeOffset? Updated);
+/// <summary>
+/// What SCORM Cloud reported; <c>updated</c> is SCORM Cloud's own stamp of that data, <c>instance</c> the instance it
+/// belongs to (one more per retake) and <c>courseVersion</c> the course version that instance runs.
+/// </summary>
+public sealed record ReportedResult(
+    string Completion, string Success, double? Score, double TotalSecondsTracked, DateTimeOffset? Updated, int Instance, int? CourseVersion);
 
 /// <summary>The override where set, otherwise the reported values: what the LMS should act on.</summary>
 public sealed record EffectiveResult(string Completion, string Success, double? Score, double TotalSecondsTracked);

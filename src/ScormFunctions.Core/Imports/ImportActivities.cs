@@ -9,6 +9,7 @@ using ScormCloud.Client;
 using ScormCloud.Client.Models;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
+using ScormFunctions.Core.Registrations.Retakes;
 using ScormFunctions.Core.Storage;
 using ScormFunctions.Core.Telemetry;
 using CloudStandard = ScormCloud.Client.Models.LearningStandard;
@@ -256,6 +257,11 @@ public sealed class ImportActivities(
         var version = succeeded && !recorded ? outcome.Version ?? current.Version : current.Version;
         var warnings = succeeded && !recorded && outcome.ParserWarnings.Count > 0 ? JsonSerializer.Serialize(outcome.ParserWarnings) : current.ParserWarnings;
         var error = recorded ? current.Error : (succeeded ? null : outcome.Error);
+        if (succeeded && current.WhenToRestartRegistration is { } restart)
+        {
+            // Before the import is recorded as final, so a failure here is retried with the recording step.
+            await CourseRestartSetting.ApplyAsync(Client, outcome.CourseId, restart, logger, cancellationToken);
+        }
 
         await courses.UpdateWithRetryAsync(outcome.CourseId, c =>
         {

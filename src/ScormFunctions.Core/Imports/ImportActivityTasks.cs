@@ -1,4 +1,4 @@
-using Microsoft.DurableTask;
+using ScormFunctions.Core.Durable;
 
 namespace ScormFunctions.Core.Imports;
 
@@ -11,37 +11,19 @@ public static class ImportActivityNames
 }
 
 /// <summary>
-/// The activities as Durable Task SDK activities, a line each over <see cref="ImportActivities"/>: registered with the
-/// Durable Task Framework in the local host (through the SDK's shims) and with the in-process engine in tests. The
-/// Functions app has its own [ActivityTrigger] wrappers with the same names.
+/// The import orchestration and its activities, a line each over <see cref="ImportActivities"/>: run by the Durable Task
+/// Framework in the local host (through the SDK's shims). The Functions app has its own [ActivityTrigger] wrappers with
+/// the same names.
 /// </summary>
 public static class ImportActivityTasks
 {
-    public static IEnumerable<(string Name, ITaskActivity Activity)> Create(ImportActivities activities) =>
-    [
-        (ImportActivityNames.StartJob, new StartJob(activities)),
-        (ImportActivityNames.PollJob, new PollJob(activities)),
-        (ImportActivityNames.RecordOutcome, new RecordOutcome(activities)),
-    ];
-
-    private sealed class StartJob(ImportActivities activities) : TaskActivity<ImportActivityInput, ImportObservation>
-    {
-        public override Task<ImportObservation> RunAsync(TaskActivityContext context, ImportActivityInput input) =>
-            activities.StartJobAsync(input, CancellationToken.None);
-    }
-
-    private sealed class PollJob(ImportActivities activities) : TaskActivity<ImportActivityInput, ImportObservation>
-    {
-        public override Task<ImportObservation> RunAsync(TaskActivityContext context, ImportActivityInput input) =>
-            activities.PollAsync(input, CancellationToken.None);
-    }
-
-    private sealed class RecordOutcome(ImportActivities activities) : TaskActivity<ImportOutcome, bool>
-    {
-        public override async Task<bool> RunAsync(TaskActivityContext context, ImportOutcome input)
+    public static DurableWorkflow Workflow(ImportActivities activities) => DurableWorkflow.Create<ImportRunState, string>(
+        ImportOrchestration.Name, ImportOrchestration.RunAsync,
+        DurableActivity.Create<ImportActivityInput, ImportObservation>(ImportActivityNames.StartJob, input => activities.StartJobAsync(input, CancellationToken.None)),
+        DurableActivity.Create<ImportActivityInput, ImportObservation>(ImportActivityNames.PollJob, input => activities.PollAsync(input, CancellationToken.None)),
+        DurableActivity.Create<ImportOutcome, bool>(ImportActivityNames.RecordOutcome, async input =>
         {
             await activities.RecordAsync(input, CancellationToken.None);
             return true;
-        }
-    }
+        }));
 }

@@ -24,6 +24,9 @@ public sealed class ImportEntity : ITableEntity
 
     public bool MayCreateNewVersion { get; set; }
 
+    /// <summary>SCORM Cloud's <c>WhenToRestartRegistration</c> to set on the course when this import succeeds, if asked.</summary>
+    public string? WhenToRestartRegistration { get; set; }
+
     /// <summary>Blob name in the uploads container.</summary>
     public string BlobName { get; set; } = "";
 

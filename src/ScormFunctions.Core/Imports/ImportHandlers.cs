@@ -10,6 +10,7 @@ using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Courses;
 using ScormFunctions.Core.Http;
 using ScormFunctions.Core.Identity;
+using ScormFunctions.Core.Registrations.Retakes;
 using ScormFunctions.Core.Storage;
 using ScormFunctions.Core.Telemetry;
 
@@ -109,6 +110,15 @@ public sealed class ImportHandlers(
             });
         }
 
+        var restart = body.WhenToRestartRegistration is { } asked ? CourseRestartSetting.Normalize(asked) : null;
+        if (body.WhenToRestartRegistration is not null && restart is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["whenToRestartRegistration"] = [CourseRestartSetting.ValidationMessage(body.WhenToRestartRegistration)],
+            });
+        }
+
         var course = await courses.GetAsync(courseId, cancellationToken);
         if (course is null || course.Status == CourseStatus.Deleted)
         {
@@ -135,6 +145,7 @@ public sealed class ImportHandlers(
             RowKey = uploadId,
             Mode = ImportEntity.Key(mode),
             MayCreateNewVersion = body.MayCreateNewVersion ?? false,
+            WhenToRestartRegistration = restart,
             BlobName = BlobName(courseId, uploadId),
             StartedAt = now,
             Deadline = now + options.Value.Deadline,

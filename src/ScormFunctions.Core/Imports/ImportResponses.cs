@@ -37,8 +37,11 @@ public sealed record BlockUploadGuide(
         50_000);
 }
 
-/// <summary>Request body of <c>POST /api/courses/{courseId}/imports</c>.</summary>
-public sealed record StartImportRequest(string? UploadId, bool? MayCreateNewVersion, string? Mode);
+/// <summary>
+/// Request body of <c>POST /api/courses/{courseId}/imports</c>; <c>whenToRestartRegistration</c> (optional) is set on the
+/// course in SCORM Cloud when the import succeeds (what a new version does to existing registrations).
+/// </summary>
+public sealed record StartImportRequest(string? UploadId, bool? MayCreateNewVersion, string? Mode, string? WhenToRestartRegistration = null);
 
 /// <summary>202 body of <c>POST /api/courses/{courseId}/imports</c>.</summary>
 public sealed record ImportAccepted(string ImportId, string Status, string StatusUrl);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 using ScormFunctions.Core.Configuration;
+using ScormFunctions.Core.Durable;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Imports;
@@ -28,6 +29,7 @@ public static class ImportServiceCollectionExtensions
         services.TryAddSingleton<ImportRepository>();
         services.TryAddSingleton<ImportPostbackSigner>();
         services.TryAddSingleton<ImportActivities>();
+        services.AddSingleton(sp => ImportActivityTasks.Workflow(sp.GetRequiredService<ImportActivities>()));
         services.TryAddSingleton<RunningImportsProbe>();
         services.TryAddSingleton<ImportHandlers>();
         return services;

@@ -8,6 +8,7 @@ using ScormCloud.Client;
 using ScormCloud.Client.Models;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Http;
+using ScormFunctions.Core.Privacy;
 using ScormFunctions.Core.Registrations;
 using ScormFunctions.Core.Telemetry;
 
@@ -19,7 +20,8 @@ namespace ScormFunctions.Core.Postbacks;
 /// Accepts <c>form</c> (<c>data</c> + <c>userName</c>/<c>username</c> + <c>password</c>) and <c>httpbasic</c> (body + Basic
 /// auth), with V2 JSON or V1 XML payloads. Bad credentials → 401; malformed → 400 (after archiving); otherwise 200 once
 /// the outcome is stored — including for registrations we no longer have (deleted): 200 + log + archive, because any
-/// 4xx/5xx makes SCORM Cloud retry up to 70 times for nothing.
+/// 4xx/5xx makes SCORM Cloud retry up to 70 times for nothing (for one a learner deletion erased, the archived copy is
+/// deleted again: <see cref="ErasedRegistrations"/>).
 /// An unauthenticated request costs O(KiB): Basic credentials are checked before the body is read; a form post is refused
 /// outright unless <see cref="RegistrationOptions.PostbackAuthType"/> is <c>Form</c>, and then scanned as a stream (credentials
 /// first when they come first; a <c>data</c> field that precedes them is spooled to a temporary file, not memory); large or
@@ -30,6 +32,7 @@ public sealed class PostbackHandler(
     RegistrationResultsStore results,
     PostbackArchive archive,
     PostbackBodyGate gate,
+    ErasedRegistrations erased,
     IOptions<RegistrationOptions> options,
     ILogger<PostbackHandler> logger)
 {
@@ -162,7 +165,15 @@ public sealed class PostbackHandler(
         seen.Outcome = outcome.ToString().ToLowerInvariant();
         if (outcome == ResultsApplyOutcome.Unknown)
         {
-            logger.LogWarning("Postback for unknown or deleted registration {RegistrationId} acknowledged (archived as {Blob})", registrationId, blob);
+            if (await erased.DiscardIfErasedAsync(registrationId, blob, cancellationToken))
+            {
+                // A learner deletion erased this registration: acknowledged as any unknown one, but not kept.
+                logger.LogInformation("Postback for an erased registration acknowledged and discarded");
+            }
+            else
+            {
+                logger.LogWarning("Postback for unknown or deleted registration {RegistrationId} acknowledged (archived as {Blob})", registrationId, blob);
+            }
         }
         return Results.Ok(new { outcome = outcome.ToString().ToLowerInvariant() });
     }

@@ -19,6 +19,7 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
         "reportedCompletion", "reportedSuccess", "reportedScore", "totalSeconds",
         "firstAccessDate", "lastAccessDate", "completedDate",
         "overridden", "effectiveCompletion", "effectiveSuccess", "effectiveScore", "overrideReason", "overrideBy",
+        "instance", "courseVersion", // added last: consumers reading columns by position keep working
     ];
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -46,6 +47,7 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
                     Date(r.Reported.FirstAccessDate), Date(r.Reported.LastAccessDate), Date(r.Reported.CompletedDate),
                     r.Effective.Overridden ? "true" : "false", r.Effective.Completion, r.Effective.Success, Number(r.Effective.Score),
                     r.Override?.Reason, r.Override?.By,
+                    r.Instance.ToString(CultureInfo.InvariantCulture), r.CourseVersion?.ToString(CultureInfo.InvariantCulture),
                 ]));
             }
             await writer.FlushAsync(cancellationToken);

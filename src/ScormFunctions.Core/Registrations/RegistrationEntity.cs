@@ -9,7 +9,7 @@ namespace ScormFunctions.Core.Registrations;
 /// Our record of a registration: one partition per registration (point reads, ETag-checked updates).
 /// Reported values come from SCORM Cloud (postback or refresh); overrides are set by admins beside them.
 /// </summary>
-public sealed class RegistrationEntity : ITableEntity
+public sealed class RegistrationEntity : ITableEntity, IReportedResult
 {
     public const string Row = "registration";
 
@@ -61,6 +61,12 @@ public sealed class RegistrationEntity : ITableEntity
 
     /// <summary>SCORM Cloud's <c>updated</c> of the data we hold; older postbacks never overwrite it.</summary>
     public DateTimeOffset? ReportedUpdatedAt { get; set; }
+
+    /// <summary>SCORM Cloud's current instance number (0, then one more per retake); its results are the reported ones.</summary>
+    public int Instance { get; set; }
+
+    /// <summary>The course version the current instance runs (SCORM Cloud's <c>course.version</c>), when known.</summary>
+    public int? CourseVersion { get; set; }
 
     /// <summary>Blob name of the latest activity/runtime details (large parts live in blobs).</summary>
     public string? DetailsBlob { get; set; }

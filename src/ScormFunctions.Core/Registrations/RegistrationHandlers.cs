@@ -350,7 +350,7 @@ public sealed class RegistrationHandlers(
     }
 
     /// <summary>As <see cref="AuthorizeOwnerAsync"/>, with the caller (to tell admins from learners).</summary>
-    private async Task<(RegistrationEntity? Registration, Caller? Caller, IResult? Denied)> AuthorizeCallerAsync(
+    internal async Task<(RegistrationEntity? Registration, Caller? Caller, IResult? Denied)> AuthorizeCallerAsync(
         HttpRequest request, string registrationId, CancellationToken cancellationToken)
     {
         var auth = await access.RequireCallerAsync(request, cancellationToken);

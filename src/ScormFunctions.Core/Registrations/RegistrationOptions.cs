@@ -57,6 +57,12 @@ public sealed class RegistrationOptions : IValidatableObject
     /// <summary>Lifetime of our signed launch URLs (at most 2 minutes). <value>Default: 2 minutes</value></summary>
     public TimeSpan LaunchUrlLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Whether learners may start a retake of their own registration (<c>POST …/instances</c>); admins always may.
+    /// <value>Default: false</value>
+    /// </summary>
+    public bool LearnerMayRetake { get; set; }
+
     /// <summary>Blob container for activity trees and runtime data. <value>Default: registration-results</value></summary>
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Registrations:ResultsContainer must be a valid blob container name.")]
     public string ResultsContainer { get; set; } = "registration-results";

@@ -168,31 +168,16 @@ public class RegistrationProvisioner(
 
     private async Task<ProvisionOutcome> ActivateAsync(RegistrationEntity record, ProvisionStatus status, CancellationToken cancellationToken)
     {
-        static bool Activate(RegistrationEntity r)
+        // Starts from the version we hold (usually the one just inserted), so it is written without reading it again;
+        // only if someone wrote since (a postback, the sweep) is the record re-read and decided on afresh. Through the
+        // repository's one ETag loop, so the write goes through the outbox like every other.
+        var updated = await registrations.UpdateWithRetryAsync(record.PartitionKey, r =>
         {
             if (r.State == RegistrationState.Active) return false;
             r.State = RegistrationState.Active;
             r.FailureReason = null;
             return true;
-        }
-
-        // The version we hold (usually the one just inserted) is written without reading it again; only if someone
-        // wrote since is the record re-read and decided on afresh.
-        RegistrationEntity? updated = null;
-        var (state, reason) = (record.State, record.FailureReason);
-        if (Activate(record))
-        {
-            try
-            {
-                updated = await registrations.UpdateAsync(record, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Changed meanwhile (a postback, the sweep): the caller's copy stays as it was; decide on the stored one.
-                (record.State, record.FailureReason) = (state, reason);
-            }
-        }
-        updated ??= await registrations.UpdateWithRetryAsync(record.PartitionKey, Activate, cancellationToken);
+        }, cancellationToken, current: record);
         logger.LogInformation("Registration {RegistrationId} (course {CourseId}) active", record.PartitionKey, record.CourseId);
         return new ProvisionOutcome(status, updated ?? record);
     }

@@ -37,8 +37,12 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
     {
         registration.UpdatedAt = time.GetUtcNow();
         var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
-        return outbox is null ? await table.ReplaceAsync(registration, cancellationToken) : await outbox.ReplaceAsync(table, registration, cancellationToken);
+        return await ReplaceAsync(table, registration, cancellationToken);
     }
+
+    /// <summary>Every replace of a record goes through the outbox (when there is one): a result change carries its event.</summary>
+    private Task<RegistrationEntity> ReplaceAsync(TableClient table, RegistrationEntity registration, CancellationToken cancellationToken) =>
+        outbox is null ? table.ReplaceAsync(registration, cancellationToken) : outbox.ReplaceAsync(table, registration, cancellationToken);
 
     /// <summary>Removes the record and its index rows (used when SCORM Cloud refused a pending create).</summary>
     public virtual async Task DeleteAsync(RegistrationEntity registration, CancellationToken cancellationToken)
@@ -84,10 +88,11 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
         var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
         return await table.UpdateWithRetryAsync<RegistrationEntity>(registrationId, RegistrationEntity.Row, async (registration, ct) =>
         {
+            registration.ResultAsRead ??= ResultSnapshot.Of(registration); // what the outbox compares the write with
             if (!await change(registration, ct)) return false;
             registration.UpdatedAt = time.GetUtcNow();
             return true;
-        }, cancellationToken, current);
+        }, cancellationToken, current, replace: (registration, ct) => ReplaceAsync(table, registration, ct));
     }
 
     /// <summary>Pending records last touched before <paramref name="olderThan"/> (a cross-partition scan; pending records are rare).</summary>

@@ -1,6 +1,9 @@
 namespace ScormFunctions.Core.Registrations;
 
-/// <summary>A registration as the API returns it: SCORM Cloud's reported values, the admin override and the effective result.</summary>
+/// <summary>
+/// A registration as the API returns it: SCORM Cloud's reported values, the admin override and the effective result;
+/// <c>instance</c> is the current SCORM Cloud instance (one more per retake) and <c>courseVersion</c> the course version it runs.
+/// </summary>
 public sealed record RegistrationResponse(
     string RegistrationId,
     string CourseId,
@@ -11,7 +14,9 @@ public sealed record RegistrationResponse(
     DateTimeOffset UpdatedAt,
     ReportedResponse Reported,
     OverrideResponse? Override,
-    EffectiveResponse Effective)
+    EffectiveResponse Effective,
+    int Instance,
+    int? CourseVersion)
 {
     public static RegistrationResponse From(RegistrationEntity e) => From(e, includeOverride: true);
 
@@ -35,7 +40,8 @@ public sealed record RegistrationResponse(
             overridden is not null);
         return new RegistrationResponse(
             e.PartitionKey, e.CourseId, new LearnerResponse(e.LearnerId, e.LearnerFirstName, e.LearnerLastName, e.LearnerEmail),
-            e.State, e.FailureReason, e.CreatedAt, e.UpdatedAt, reported, includeOverride ? overridden : null, effective);
+            e.State, e.FailureReason, e.CreatedAt, e.UpdatedAt, reported, includeOverride ? overridden : null, effective,
+            e.Instance, e.CourseVersion);
     }
 
     public static bool HasOverride(RegistrationEntity e) =>

@@ -32,18 +32,35 @@ public static class RegistrationResults
 
     public static bool IsSuccess(string? value) => value is Passed or Failed or Unknown;
 
+    /// <summary>The scaled score clamped to 0–100, or null.</summary>
+    private static double? ScoreOf(Registration reported) =>
+        reported.Score?.Scaled is { } score && double.IsFinite(score) ? Math.Clamp(score, 0, 100) : null;
+
+    /// <summary>Seconds tracked, never negative.</summary>
+    private static double SecondsOf(Registration reported) =>
+        double.IsFinite(reported.TotalSecondsTracked) ? Math.Max(0, reported.TotalSecondsTracked) : 0;
+
     /// <summary>Copies the reported values onto <paramref name="entity"/>; <paramref name="updated"/> becomes its ordering stamp.</summary>
     public static void Apply(RegistrationEntity entity, Registration reported, DateTimeOffset updated, string? detailsBlob)
     {
-        entity.Completion = Completion(reported.RegistrationCompletion);
-        entity.Success = Success(reported.RegistrationSuccess);
-        entity.Score = reported.Score?.Scaled is { } score && double.IsFinite(score) ? Math.Clamp(score, 0, 100) : null;
-        entity.TotalSecondsTracked = double.IsFinite(reported.TotalSecondsTracked) ? Math.Max(0, reported.TotalSecondsTracked) : 0;
-        entity.FirstAccessDate = reported.FirstAccessDate;
-        entity.LastAccessDate = reported.LastAccessDate;
-        entity.CompletedDate = reported.CompletedDate;
-        entity.ReportedUpdatedAt = updated;
+        if (reported.Instance != entity.Instance) entity.DetailsBlob = null; // the details were the older instance's
+        Copy(entity, reported, updated);
         if (detailsBlob is not null) entity.DetailsBlob = detailsBlob;
+    }
+
+    /// <summary>The stored form of a report (registration record or instance history row); <paramref name="updated"/> is its ordering stamp.</summary>
+    public static void Copy(IReportedResult target, Registration reported, DateTimeOffset updated)
+    {
+        target.Instance = reported.Instance;
+        if (reported.Course?.Version is { } version) target.CourseVersion = version;
+        target.Completion = Completion(reported.RegistrationCompletion);
+        target.Success = Success(reported.RegistrationSuccess);
+        target.Score = ScoreOf(reported);
+        target.TotalSecondsTracked = SecondsOf(reported);
+        target.FirstAccessDate = reported.FirstAccessDate;
+        target.LastAccessDate = reported.LastAccessDate;
+        target.CompletedDate = reported.CompletedDate;
+        target.ReportedUpdatedAt = updated;
     }
 
     /// <summary>Clears the reported values (after a reset), keeping the ordering stamp so older postbacks stay ignored.</summary>

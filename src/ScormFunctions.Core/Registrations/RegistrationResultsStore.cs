@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScormCloud.Client;
 using ScormCloud.Client.Models;
+using ScormFunctions.Core.Registrations.Retakes;
 using ScormFunctions.Core.Storage;
 
 namespace ScormFunctions.Core.Registrations;
@@ -12,11 +13,13 @@ namespace ScormFunctions.Core.Registrations;
 /// Writes reported results (postbacks and refreshes alike) order-safely: results whose <c>updated</c> is older than
 /// the record's <see cref="RegistrationEntity.ReportedUpdatedAt"/> never overwrite it, and a concurrent writer is
 /// resolved through the record's ETag by re-reading and deciding again. The activity tree and runtime data go to a
-/// blob named after the registration and its <c>updated</c>, so a retried write reuses the same blob.
+/// blob named after the registration and its <c>updated</c>, so a retried write reuses the same blob. Every report also
+/// lands in its instance's history row; one for an instance a retake has replaced goes nowhere else.
 /// </summary>
 public class RegistrationResultsStore(
     RegistrationRepository registrations,
     BlobContainerProvider containers,
+    RegistrationInstanceHistory history,
     IOptions<RegistrationOptions> options,
     TimeProvider time,
     ILogger<RegistrationResultsStore> logger)
@@ -31,16 +34,22 @@ public class RegistrationResultsStore(
         var updated = reported.Updated ?? time.GetUtcNow();
         string? detailsBlob = null;
         var outcome = ResultsApplyOutcome.Unknown;
+        var historyRecorded = false;
         // Decided again on every version read: someone (a postback, a refresh, an override) may have written first.
         var stored = await registrations.UpdateWithRetryAsync(registrationId, async (entity, ct) =>
         {
             outcome = entity switch
             {
                 { State: RegistrationState.Deleted } => ResultsApplyOutcome.Unknown,
-                { ReportedUpdatedAt: { } held } when updated < held => ResultsApplyOutcome.Stale,
-                { ReportedUpdatedAt: { } held } when updated == held => ResultsApplyOutcome.Duplicate,
+                _ when reported.Instance < entity.Instance => ResultsApplyOutcome.Stale, // a retake replaced that instance
+                { ReportedUpdatedAt: { } held } when reported.Instance == entity.Instance && updated < held => ResultsApplyOutcome.Stale,
+                { ReportedUpdatedAt: { } held } when reported.Instance == entity.Instance && updated == held => ResultsApplyOutcome.Duplicate,
                 _ => ResultsApplyOutcome.Applied,
             };
+            if (outcome == ResultsApplyOutcome.Unknown) return false;
+            // Every report of a known registration completes its instance's history, even one too old for the record.
+            if (!historyRecorded) await history.RecordAsync(registrationId, reported, updated, ct);
+            historyRecorded = true;
             if (outcome != ResultsApplyOutcome.Applied) return false;
             if (reported.ActivityDetails is { } details) detailsBlob ??= await WriteDetailsAsync(registrationId, updated, details, ct);
             RegistrationResults.Apply(entity, reported, updated, detailsBlob);
@@ -52,11 +61,21 @@ public class RegistrationResultsStore(
             }
             return true;
         }, cancellationToken);
-        switch (stored is null ? ResultsApplyOutcome.Unknown : outcome)
+        if (stored is null || outcome == ResultsApplyOutcome.Unknown)
+        {
+            // Deleted while we wrote its details (a learner deletion, say): that blob must not outlive it.
+            if (detailsBlob is not null) await DeleteDetailsAsync(detailsBlob, cancellationToken);
+            outcome = ResultsApplyOutcome.Unknown;
+        }
+        switch (outcome)
         {
             case ResultsApplyOutcome.Unknown:
                 logger.LogWarning("Results from {Source} for unknown registration {RegistrationId} ignored", source, registrationId);
                 return ResultsApplyOutcome.Unknown;
+            case ResultsApplyOutcome.Stale when reported.Instance < stored!.Instance:
+                logger.LogInformation("Results from {Source} for {RegistrationId} instance {Instance} kept as history (current {Current})",
+                    source, registrationId, reported.Instance, stored.Instance);
+                return outcome;
             case ResultsApplyOutcome.Stale:
                 logger.LogInformation("Stale results from {Source} for {RegistrationId} ignored (updated {Updated:O}, holding {Held:O})",
                     source, registrationId, updated, stored!.ReportedUpdatedAt);
@@ -85,6 +104,12 @@ public class RegistrationResultsStore(
         {
             return null;
         }
+    }
+
+    private async Task DeleteDetailsAsync(string name, CancellationToken cancellationToken)
+    {
+        var container = await containers.GetContainerAsync(options.Value.ResultsContainer, cancellationToken);
+        await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
     }
 
     private async Task<string> WriteDetailsAsync(string registrationId, DateTimeOffset updated, ActivityResult details, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ScormCloud.Client;
 using ScormFunctions.Core.Launch;
 using ScormFunctions.Core.Postbacks;
+using ScormFunctions.Core.Registrations.Retakes;
 
 namespace ScormFunctions.Core.Registrations;
 
@@ -34,6 +35,8 @@ public static class RegistrationServiceCollectionExtensions
         services.AddTransient<RegistrationReconciler>();
         services.AddTransient<RegistrationHandlers>();
         services.AddTransient<LaunchHandlers>();
+        services.AddSingleton<RegistrationInstanceHistory>();
+        services.AddTransient<RetakeHandlers>();
         return services;
     }
 }

@@ -67,11 +67,17 @@ public static class TableClientExtensions
     /// <param name="current">A version already in hand to start from instead of reading the row first.</param>
     /// <param name="createIfMissing">For a row that may not exist yet: the new entity that <paramref name="change"/> fills in and that is inserted.</param>
     /// <param name="maxAttempts">How many versions to decide on before giving up.</param>
+    /// <param name="replace">
+    /// Writes a changed existing row instead of <see cref="ReplaceAsync{T}"/> (e.g. with an outbox event in the same
+    /// transaction); must throw <see cref="ConcurrencyConflictException"/> when the row changed or vanished.
+    /// </param>
     public static async Task<T?> UpdateWithRetryAsync<T>(
         this TableClient table, string partitionKey, string rowKey, Func<T, CancellationToken, ValueTask<bool>> change,
-        CancellationToken cancellationToken, T? current = null, Func<T>? createIfMissing = null, int maxAttempts = DefaultUpdateAttempts)
+        CancellationToken cancellationToken, T? current = null, Func<T>? createIfMissing = null, int maxAttempts = DefaultUpdateAttempts,
+        Func<T, CancellationToken, Task<T>>? replace = null)
         where T : class, ITableEntity
     {
+        replace ??= table.ReplaceAsync;
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)
         {
@@ -82,7 +88,7 @@ public static class TableClientExtensions
             if (entity is null || !await change(entity, cancellationToken)) return isNew ? null : entity;
             try
             {
-                return isNew ? await table.InsertAsync(entity, cancellationToken) : await table.ReplaceAsync(entity, cancellationToken);
+                return isNew ? await table.InsertAsync(entity, cancellationToken) : await replace(entity, cancellationToken);
             }
             catch (Exception ex) when (ex is ConcurrencyConflictException or RecordAlreadyExistsException && attempt < maxAttempts)
             {
@@ -91,7 +97,7 @@ public static class TableClientExtensions
         }
     }
 
-    /// <summary><see cref="UpdateWithRetryAsync{T}(TableClient, string, string, Func{T, CancellationToken, ValueTask{bool}}, CancellationToken, T, Func{T}, int)"/> with a synchronous change.</summary>
+    /// <summary><see cref="UpdateWithRetryAsync{T}(TableClient, string, string, Func{T, CancellationToken, ValueTask{bool}}, CancellationToken, T, Func{T}, int, Func{T, CancellationToken, Task{T}})"/> with a synchronous change.</summary>
     public static Task<T?> UpdateWithRetryAsync<T>(
         this TableClient table, string partitionKey, string rowKey, Func<T, bool> change,
         CancellationToken cancellationToken, T? current = null, Func<T>? createIfMissing = null, int maxAttempts = DefaultUpdateAttempts)

@@ -80,17 +80,17 @@ public static class ScormTelemetry
     /// that started the import (its traceparent is stored with the import), so each import is one trace; with one, the
     /// starting request is kept as a link.
     /// </summary>
-    public static Activity? StartImportStep(string name, string courseId, string importId, string? traceParent)
+    public static Activity? StartImportStep(string name, string courseId, string importId, string? traceParent) =>
+        StartStep(name, traceParent)?.SetTag(ScormTags.CourseId, courseId).SetTag(ScormTags.ImportId, importId);
+
+    /// <summary>A span of an orchestration step in the trace of the request that started it (see <see cref="StartImportStep"/>).</summary>
+    public static Activity? StartStep(string name, string? traceParent)
     {
         ActivityContext.TryParse(traceParent, null, out var started);
-        var current = Activity.Current;
-        var activity = current is null && started != default
+        return Activity.Current is null && started != default
             ? Source.StartActivity(name, ActivityKind.Internal, started)
             : Source.StartActivity(name, ActivityKind.Internal, parentContext: default,
                 links: started == default ? null : [new ActivityLink(started)]);
-        activity?.SetTag(ScormTags.CourseId, courseId);
-        activity?.SetTag(ScormTags.ImportId, importId);
-        return activity;
     }
 
     /// <summary>Marks a span failed with a short reason (no exception object: the logs carry that).</summary>

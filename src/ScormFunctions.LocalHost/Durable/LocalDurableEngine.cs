@@ -5,14 +5,15 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Options;
 using ScormFunctions.Core.Configuration;
-using ScormFunctions.Core.Imports;
+using ScormFunctions.Core.Durable;
 
 namespace ScormFunctions.LocalHost.Durable;
 
 /// <summary>
 /// The Durable Task Framework with the Azure Storage provider — the engine and storage layout Durable Functions uses
-/// by default — running the core's import orchestration and activities through the Durable Task SDK's shims. Several
-/// local hosts on one storage account and hub share the work through partition leases, like Functions instances.
+/// by default — running the core's orchestrations and activities (every <see cref="DurableWorkflow"/> in DI) through
+/// the Durable Task SDK's shims. Several local hosts on one storage account and hub share the work through partition
+/// leases, like Functions instances.
 /// </summary>
 public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 {
@@ -28,7 +29,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
     public LocalDurableEngine(
         IOptions<LocalDurableOptions> options,
         IOptions<StorageOptions> storage,
-        ImportActivities activities,
+        IEnumerable<DurableWorkflow> workflows,
         IConfiguration configuration,
         ILoggerFactory loggerFactory)
     {
@@ -59,13 +60,14 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
         worker = new TaskHubWorker(service, loggerFactory);
-        worker.AddTaskOrchestrations(new ShimCreator<TaskOrchestration>(ImportOrchestration.Name,
-            () => shims.CreateOrchestration<ImportRunState, string>(
-                ImportOrchestration.Name, async (context, state) => await ImportOrchestration.RunAsync(context, state!))));
-        foreach (var (name, activity) in ImportActivityTasks.Create(activities))
+        foreach (var workflow in workflows)
         {
-            var shim = shims.CreateActivity(name, activity);
-            worker.AddTaskActivities(new ShimCreator<DurableTask.Core.TaskActivity>(name, () => shim));
+            worker.AddTaskOrchestrations(new ShimCreator<TaskOrchestration>(workflow.Name, () => shims.CreateOrchestration(workflow.Name, workflow.Orchestrator, null)));
+            foreach (var activity in workflow.Activities)
+            {
+                var shim = shims.CreateActivity(activity.Name, activity.Activity);
+                worker.AddTaskActivities(new ShimCreator<DurableTask.Core.TaskActivity>(activity.Name, () => shim));
+            }
         }
     }
 

@@ -13,6 +13,7 @@ public static class ApiEndpoints
         api.MapRegistrationEndpoints();
         api.MapImportEndpoints();
         api.MapAdminEndpoints();
+        api.MapLearnerEndpoints();
         api.MapEventEndpoints();
         if (app.Environment.IsDevelopment())
         {

@@ -1,6 +1,7 @@
 using ScormFunctions.Core.Launch;
 using ScormFunctions.Core.Postbacks;
 using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Registrations.Retakes;
 
 namespace ScormFunctions.LocalHost.Endpoints;
 
@@ -28,6 +29,10 @@ public static class RegistrationEndpoints
             .WithName("ClearRegistrationOverride").WithSummary("Admin: remove the override (kept in the history).");
         r.MapGet("/{registrationId}/overrides", (HttpRequest req, string registrationId, RegistrationHandlers h, CancellationToken ct) => h.ListOverridesAsync(req, registrationId, ct))
             .WithName("ListRegistrationOverrides").WithSummary("Admin: override history, newest first.");
+        r.MapPost("/{registrationId}/instances", (HttpRequest req, string registrationId, RetakeHandlers h, CancellationToken ct) => h.CreateInstanceAsync(req, registrationId, ct))
+            .WithName("CreateRegistrationInstance").WithSummary("Admin, or the owner when Registrations:LearnerMayRetake: start a retake (a new instance).");
+        r.MapGet("/{registrationId}/instances", (HttpRequest req, string registrationId, RetakeHandlers h, CancellationToken ct) => h.ListInstancesAsync(req, registrationId, ct))
+            .WithName("ListRegistrationInstances").WithSummary("Owner or admin: every instance with its latest result.");
         r.MapPost("/{registrationId}/launch", (HttpRequest req, string registrationId, LaunchHandlers h, CancellationToken ct) => h.LaunchRegistrationAsync(req, registrationId, ct))
             .WithName("LaunchRegistration").WithSummary("Owner or admin: a signed single-use launch URL (2 minutes).");
         r.MapGet("/{registrationId}/launch", (HttpRequest req, string registrationId, LaunchHandlers h, CancellationToken ct) => h.OpenAsync(req, registrationId, ct))

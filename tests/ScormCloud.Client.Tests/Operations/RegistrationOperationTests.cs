@@ -264,6 +264,29 @@ public sealed class RegistrationOperationTests : IDisposable
     }
 
     [Theory]
+    [InlineData(HttpStatusCode.NoContent, true)]
+    [InlineData(HttpStatusCode.NotFound, false)]
+    public async Task TryDeleteRegistrationSaysWhetherThereWasOne(HttpStatusCode status, bool deleted)
+    {
+        _harness.Handler.Enqueue(status);
+
+        Assert.Equal(deleted, await _harness.Client.TryDeleteRegistrationAsync("r 1", Ct));
+
+        var request = Assert.Single(_harness.Handler.Requests);
+        Assert.Equal((HttpMethod.Delete, "/api/v2/registrations/r%201"), (request.Method, request.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task TryDeleteRegistrationThrowsOtherFailures()
+    {
+        _harness.Handler.Enqueue(HttpStatusCode.Forbidden, """{"message":"no"}""");
+
+        var error = await Assert.ThrowsAsync<ScormCloudException>(() => _harness.Client.TryDeleteRegistrationAsync("r1", Ct));
+
+        Assert.Equal(403, error.Status);
+    }
+
+    [Theory]
     [InlineData(".", "/api/v2/registrations/%2E")]
     [InlineData("..", "/api/v2/registrations/%2E%2E")]
     [InlineData("a.b", "/api/v2/registrations/a.b")]

@@ -21,7 +21,7 @@ public sealed class OutboxTests : IAsyncLifetime
     private readonly RecordingSubscriber subscriber = new();
     private readonly EventOptions options = new()
     {
-        Webhooks = { ["lms"] = new WebhookSubscriberOptions { Url = new Uri("https://lms.example.org/hooks"), Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" } },
+        Webhooks = { ["lms"] = new WebhookSubscriberOptions { Url = new Uri("https://lms.example.org/hooks"), Secret = "whsec_" + Convert.ToBase64String("test-only-webhook-secret"u8) } },
     };
     private RegistrationRepository registrations = null!;
     private OutboxDispatcher dispatcher = null!;
@@ -130,6 +130,38 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(1, attemptsBeforeDue); // the second event was held back behind the first
         Assert.Equal([1L, 2L], subscriber.Received.Select(e => e.Sequence));
         Assert.Empty(await EventsAsync("r5"));
+    }
+
+    [Fact]
+    public async Task AHeldRegistrationIsNotDeliveredAndTheHoldWaitsForADispatcherLease()
+    {
+        var hold = new OutboxHold(storage.Tables, time);
+        await CreateAsync("r6");
+        await registrations.UpdateWithRetryAsync("r6", r => { r.Completion = RegistrationResults.Completed; return true; }, Ct);
+        var pending = await storage.Tables.GetTableAsync(OutboxPendingEntity.TableName, Ct);
+        var leased = (await MarkerAsync("r6"))!;
+        leased.LeasedUntil = time.GetUtcNow().AddSeconds(30);
+        leased.LeaseOwner = "another dispatcher";
+        await pending.ReplaceAsync(leased, Ct);
+
+        var busyUntil = await hold.TryHoldAsync("r6", Ct);
+        time.Advance(TimeSpan.FromSeconds(31));
+        var held = await hold.TryHoldAsync("r6", Ct);
+        var heldAgain = await hold.TryHoldAsync("r6", Ct); // a repeated deletion step
+        await registrations.UpdateWithRetryAsync("r6", r => { r.Score = 50; return true; }, Ct); // a writer meanwhile
+        var pass = await dispatcher.DispatchOnceAsync(Ct);
+        var marker = await MarkerAsync("r6");
+        var released = await hold.ReleaseAsync("r6", Ct);
+
+        Assert.Equal(leased.LeasedUntil, busyUntil);
+        Assert.Equal((null, null), (held, heldAgain));
+        Assert.Equal((0, 0), (pass.Registrations, pass.Delivered));
+        Assert.Empty(subscriber.Received);
+        Assert.Equal((OutboxHold.Owner, 2L), (marker!.LeaseOwner, marker.MarkedSequence));
+        Assert.True(released);
+        Assert.Null(await MarkerAsync("r6"));
+        Assert.Null(await hold.TryHoldAsync("r7", Ct)); // no marker yet: one is created, held
+        Assert.Equal(OutboxHold.Owner, (await MarkerAsync("r7"))!.LeaseOwner);
     }
 
     private async Task<List<OutboxEventEntity>> EventsAsync(string id)

@@ -6,7 +6,7 @@ namespace ScormFunctions.Core.Tests.Events;
 /// <summary>The Standard Webhooks signature: the published test vector, and what a receiver must refuse.</summary>
 public sealed class WebhookSignatureTests
 {
-    // The Standard Webhooks reference vector (the same one its libraries test against).
+    // The Standard Webhooks reference vector (the same one its libraries test against): a published value, not a secret.
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private const string Id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
     private const long Timestamp = 1614265330;

@@ -8,6 +8,7 @@ using NSubstitute;
 using ScormCloud.Client.Models;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Postbacks;
+using ScormFunctions.Core.Privacy;
 using ScormFunctions.Core.Registrations;
 
 namespace ScormFunctions.Core.Tests.Registrations;
@@ -22,7 +23,7 @@ public sealed class PostbackHandlerTests
         PostbackKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     }));
 
-    private readonly RegistrationResultsStore results = Substitute.For<RegistrationResultsStore>(null, null, null, null, null);
+    private readonly RegistrationResultsStore results = Substitute.For<RegistrationResultsStore>(null, null, null, null, null, null);
 
     private readonly PostbackArchive archive = Substitute.For<PostbackArchive>(null, null, null);
 
@@ -31,7 +32,8 @@ public sealed class PostbackHandlerTests
     private PostbackHandler HandlerFor(PostBackAuthType authType, int maxLarge = 8)
     {
         var options = Options.Create(new RegistrationOptions { PostbackAuthType = authType, MaxConcurrentLargePostbacks = maxLarge });
-        return new(credentials, results, archive, new PostbackBodyGate(options), options, NullLogger<PostbackHandler>.Instance);
+        return new(credentials, results, archive, new PostbackBodyGate(options), Substitute.For<ErasedRegistrations>(null, null, null, null, null),
+            options, NullLogger<PostbackHandler>.Instance);
     }
 
     private static HttpRequest Request(Stream body, string contentType, string? user, string? password)

@@ -8,6 +8,7 @@ using ScormCloud.Client.Models;
 using ScormFunctions.Core.Configuration;
 using ScormFunctions.Core.Postbacks;
 using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Registrations.Retakes;
 using ScormFunctions.Core.Tests.Storage;
 
 namespace ScormFunctions.Core.Tests.Registrations;
@@ -28,7 +29,7 @@ public sealed class ProvisionerAndResultsTests(StorageTestContext storage) : ICl
         Options.Create(new RegistrationOptions()), TimeProvider.System, NullLogger<RegistrationProvisioner>.Instance);
 
     private RegistrationResultsStore Results => new(
-        Registrations, storage.Containers, Options.Create(new RegistrationOptions { ResultsContainer = "results-" + Guid.NewGuid().ToString("N")[..8] }),
+        Registrations, storage.Containers, new RegistrationInstanceHistory(storage.Tables), Options.Create(new RegistrationOptions { ResultsContainer = "results-" + Guid.NewGuid().ToString("N")[..8] }),
         TimeProvider.System, NullLogger<RegistrationResultsStore>.Instance);
 
     private static NewRegistration Request(string id) => new(id, "course-1", "learner-1", "Ada", "Lovelace", null);

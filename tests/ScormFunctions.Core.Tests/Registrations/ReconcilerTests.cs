@@ -6,6 +6,7 @@ using NSubstitute.ExceptionExtensions;
 using ScormCloud.Client;
 using ScormCloud.Client.Models;
 using ScormFunctions.Core.Registrations;
+using ScormFunctions.Core.Registrations.Retakes;
 using ScormFunctions.Core.Tests.Storage;
 
 namespace ScormFunctions.Core.Tests.Registrations;
@@ -25,7 +26,7 @@ public sealed class ReconcilerTests
         time ??= TimeProvider.System;
         var o = Options.Create(options);
         var registrations = new RegistrationRepository(storage.Tables, time);
-        var results = new RegistrationResultsStore(registrations, storage.Containers, o, time, NullLogger<RegistrationResultsStore>.Instance);
+        var results = new RegistrationResultsStore(registrations, storage.Containers, new RegistrationInstanceHistory(storage.Tables), o, time, NullLogger<RegistrationResultsStore>.Instance);
         return new RegistrationReconciler(cloud, results, storage.Tables, o, time, NullLogger<RegistrationReconciler>.Instance);
     }
 

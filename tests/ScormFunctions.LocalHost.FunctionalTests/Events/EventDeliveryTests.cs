@@ -179,6 +179,36 @@ public sealed class EventDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeletedLearnersEventsWaitingForTheLmsAreNeverDelivered()
+    {
+        var lms = await Own(await WebhookReceiver.StartAsync());
+        lms.Answer = HttpStatusCode.ServiceUnavailable; // the LMS is down while the learner is deleted
+        var settings = Subscribed(("lms", lms));
+        foreach (var (key, value) in Privacy.LearnerDeletionTests.Settings()) settings[key] = value;
+        var (h, admin) = await StartAsync(settings, registrations: "reg-1"); // learner-1's
+        await AssignAsync(admin, "course-1", "learner-2", "reg-2");
+        var t = DateTimeOffset.UtcNow;
+        await PostbackAsync(h, "reg-1", "INCOMPLETE", 10, t);
+        await PostbackAsync(h, "reg-1", "COMPLETED", 80, t.AddSeconds(1));
+        await PostbackAsync(h, "reg-2", "COMPLETED", 70, t);
+        // The dispatcher keeps retrying both registrations (every 0.4 s at most) while the pass runs.
+        await WaitForOutboxAsync(admin, o => o.GetProperty("pending").GetProperty("items").EnumerateArray()
+            .Count(r => r.GetProperty("events").EnumerateArray().Any(e => e.GetProperty("deliveries").GetProperty("lms").GetProperty("attempts").GetInt32() > 0)) == 2);
+
+        using var deletion = await admin.DeleteAsync("api/learners/learner-1", Ct);
+        var pass = await Privacy.LearnerDeletionTests.EndOfPassAsync(admin, deletion.Headers.Location!);
+        lms.Answer = HttpStatusCode.NoContent;
+        await lms.WaitForAsync(1);
+        await WaitForOutboxAsync(admin, o => o.GetProperty("pending").GetProperty("items").GetArrayLength() == 0);
+        await Task.Delay(1000, Ct); // anything else would arrive within a few polls
+
+        Assert.Equal(HttpStatusCode.Accepted, deletion.StatusCode);
+        Assert.Equal("completed", pass.GetProperty("status").GetString());
+        Assert.Equal(["reg-2"], lms.Accepted.Select(e => e.RegistrationId));
+        Assert.True(lms.Requests > 3, "both registrations' events were tried before the learner was deleted");
+    }
+
+    [Fact]
     public async Task EventsWrittenWhenNoDispatcherRanAreDeliveredByAFreshHost()
     {
         var lms = await Own(await WebhookReceiver.StartAsync());

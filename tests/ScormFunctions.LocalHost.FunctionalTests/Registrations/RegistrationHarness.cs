@@ -62,17 +62,7 @@ public sealed class RegistrationHarness : IAsyncDisposable
     {
         using (var scope = Server.Services.CreateScope())
         {
-            var cloud = scope.ServiceProvider.GetRequiredService<ScormCloudClient>();
-            await using var file = File.OpenRead(RepoPaths.Package(package));
-            var jobId = await cloud.CreateUploadImportJobAsync(courseId, file, new UploadImportOptions { FileName = package }, Ct);
-            for (var i = 0; ; i++)
-            {
-                var job = await cloud.GetImportJobStatusAsync(jobId, Ct);
-                if (job.Status == ImportJobStatus.Complete) break;
-                Assert.NotEqual(ImportJobStatus.Error, job.Status);
-                Assert.True(i < 200, "import did not finish");
-                await Task.Delay(50, Ct);
-            }
+            await scope.ServiceProvider.GetRequiredService<ScormCloudClient>().ImportPackageAsync(courseId, package, Ct);
         }
         await RecordCourseAsync(courseId);
     }
