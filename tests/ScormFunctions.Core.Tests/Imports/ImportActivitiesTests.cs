@@ -59,7 +59,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         {
             PartitionKey = courseId, RowKey = importId, Mode = "fetch", BlobName = $"{courseId}/{importId}.zip",
             StartedAt = DateTimeOffset.UtcNow, Deadline = DateTimeOffset.UtcNow.AddHours(3), StartAttempts = startAttempts, JobId = jobId,
-            LastStartAttemptAt = DateTimeOffset.UtcNow - lastAttemptAgo, Title = title,
+            UnansweredStartAt = DateTimeOffset.UtcNow - lastAttemptAgo, Title = title,
         }, Ct);
         return new ImportActivityInput(courseId, importId, jobId);
     }
@@ -174,6 +174,45 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
 
         Assert.Equal(ImportObservation.Started("job-2"), again);
         Assert.Equal(2, (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.StartAttempts);
+    }
+
+    [Fact]
+    public async Task Starts_answered_with_a_server_error_and_then_a_rate_limit_are_started_again_at_once()
+    {
+        // The fault test's sequence: a 5xx (counted, answered), then a 429 (uncounted, answered). Neither answer was
+        // lost, so the third call is made at once instead of waiting Imports:LostStartWait for a job neither started.
+        var input = await NewImportAsync();
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Course not found.", "404"));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .Returns<string>(
+                _ => throw new ScormCloudException(503, "Service unavailable.", "503"),
+                _ => throw new ScormCloudException(429, "Too many requests.", "429"),
+                _ => "job-3");
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        var third = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-3"), third);
+        Assert.Equal(2, (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.StartAttempts);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_call_after_a_lost_one_leaves_the_lost_ones_time()
+    {
+        // An answer to a later call says nothing about the lost one, and the later call is no longer unanswered.
+        var input = await NewImportAsync(startAttempts: 1, lastAttemptAgo: new ImportOptions().LostStartWait + TimeSpan.FromSeconds(1));
+        var lostAt = (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.UnansweredStartAt;
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Course not found.", "404"));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new ScormCloudException(429, "Too many requests.", "429"));
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        var after = await imports.GetAsync(input.CourseId, input.ImportId, Ct);
+
+        Assert.Equal(1, after!.StartAttempts);
+        Assert.Equal(lostAt, after.UnansweredStartAt);
+        await cloud.Received(1).CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
