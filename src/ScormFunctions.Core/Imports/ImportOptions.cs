@@ -41,6 +41,14 @@ public sealed class ImportOptions : IValidatableObject
     /// <summary>Cap of the poll (and outage) backoff. <value>Default: 30 s</value></summary>
     public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// SCORM Cloud can reach <c>App:PublicBaseUrl</c>, so each job's postback (always requested) is expected to wake its
+    /// tracker: polls are then only the fallback for a lost postback and wait <see cref="MaxPollDelay"/> each, instead of
+    /// <see cref="FirstPollDelay"/> doubling (which mostly sees RUNNING just before the postback arrives). Set false
+    /// where postbacks cannot arrive (a development machine against the real SCORM Cloud). <value>Default: true</value>
+    /// </summary>
+    public bool ExpectPostbacks { get; set; } = true;
+
     /// <summary>Factor applied to the poll delay after each poll. <value>Default: 2</value></summary>
     public double PollBackoffFactor { get; set; } = 2;
 
@@ -99,5 +107,6 @@ public sealed class ImportOptions : IValidatableObject
 
     /// <summary>The part of these settings the tracking decisions need (carried in orchestration input).</summary>
     public ImportTrackingSettings ToTrackingSettings() =>
-        new(FirstPollDelay, MaxPollDelay, PollBackoffFactor, PollsPerGeneration, ActivityMaxAttempts, ActivityFirstRetryInterval, ActivityMaxRetryInterval);
+        new(FirstPollDelay, MaxPollDelay, PollBackoffFactor, PollsPerGeneration, ActivityMaxAttempts, ActivityFirstRetryInterval, ActivityMaxRetryInterval,
+            ExpectPostbacks);
 }
