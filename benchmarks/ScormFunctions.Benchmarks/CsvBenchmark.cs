@@ -21,7 +21,20 @@ internal static class CsvBenchmark
     public static async Task<int> MainAsync(string[] args)
     {
         var rows = Bench.IntArg(args, "--rows", Bench.Quick(args) ? 3000 : 100_000);
-        await using var host = await LocalHostServer.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        string prefix;
+        int exitCode;
+        await using (var host = await LocalHostServer.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }))
+        {
+            prefix = host.TablePrefix;
+            exitCode = await RunAsync(host, rows);
+        }
+        // The seeded rows would otherwise stay in the shared Azurite (and slow everything that uses it).
+        await AzuriteCleanup.DeleteByPrefixAsync(prefix);
+        return exitCode;
+    }
+
+    private static async Task<int> RunAsync(LocalHostServer host, int rows)
+    {
         var tables = host.Services.GetRequiredService<TableProvider>();
         var table = await tables.GetTableAsync(TableNames.Registrations);
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex);
@@ -37,8 +50,12 @@ internal static class CsvBenchmark
         await ExportAsync(admin, "bench-csv-warmup", 200);
         await FloorAsync(table, "bench-csv-warmup", 200);
 
+        using var profile = RequestProfile.Start((host.BaseUrl.Port, "our API (this client)"));
         var floor = await FloorAsync(table, course, rows);
+        var floorRequests = profile.Describe(rows).ToList();
+        profile.Reset();
         var export = await ExportAsync(admin, course, rows);
+        var exportRequests = profile.Describe(rows).ToList();
         var ratio = floor.TotalSeconds / export.Elapsed.TotalSeconds;
         var ratioOk = ratio >= 0.8;
         var memoryOk = export.WorkingSetGrowth <= GrowthTarget && export.HeapGrowth <= GrowthTarget;
@@ -49,6 +66,8 @@ internal static class CsvBenchmark
         Bench.Line("ratio floor/export", $"{ratio:F2} (target >= 0.8) {Bench.Verdict(ratioOk)}");
         Bench.Line("memory growth", $"working set {Bench.Mib(export.WorkingSetGrowth):F1} MiB, GC heap {Bench.Mib(export.HeapGrowth):F1} MiB (target <= 32 MiB) {Bench.Verdict(memoryOk)}");
         Bench.Line("first byte", $"{export.FirstByte.TotalMilliseconds:F0} ms (floor query ends at {floor.TotalMilliseconds:F0} ms) {Bench.Verdict(streamedOk)}");
+        foreach (var line in floorRequests) Bench.Line("floor, per row", line);
+        foreach (var line in exportRequests) Bench.Line("export, per row", line);
         return Bench.Finish(ratioOk && memoryOk && streamedOk);
     }
 
@@ -94,10 +113,7 @@ internal static class CsvBenchmark
     private static async Task<(TimeSpan Elapsed, TimeSpan FirstByte, long Bytes, long WorkingSetGrowth, long HeapGrowth)> ExportAsync(
         HttpClient admin, string course, int rows)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var sampler = new MemorySampler();
+        using var sampler = MemorySampler.Start();
         var watch = Stopwatch.StartNew();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"api/courses/{course}/registrations.csv");
         using var response = await admin.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -117,54 +133,5 @@ internal static class CsvBenchmark
         if (lines != rows + 1) throw new InvalidOperationException($"csv had {lines} lines, expected {rows + 1}");
         var (ws, heap) = await sampler.StopAsync();
         return (elapsed, firstByte, bytes, ws, heap);
-    }
-}
-
-/// <summary>Peak working set and GC heap growth over a baseline, sampled every 20 ms until stopped.</summary>
-internal sealed class MemorySampler : IDisposable
-{
-    private readonly Process process = Process.GetCurrentProcess();
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task sampling;
-    private readonly long baseWs;
-    private readonly long baseHeap;
-    private long peakWs;
-    private long peakHeap;
-
-    public MemorySampler()
-    {
-        process.Refresh();
-        baseWs = peakWs = process.WorkingSet64;
-        baseHeap = peakHeap = GC.GetTotalMemory(false);
-        sampling = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                process.Refresh();
-                peakWs = Math.Max(peakWs, process.WorkingSet64);
-                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
-                try
-                {
-                    await Task.Delay(20, stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        });
-    }
-
-    public async Task<(long WorkingSet, long Heap)> StopAsync()
-    {
-        await stop.CancelAsync();
-        await sampling;
-        return (peakWs - baseWs, peakHeap - baseHeap);
-    }
-
-    public void Dispose()
-    {
-        stop.Dispose();
-        process.Dispose();
     }
 }

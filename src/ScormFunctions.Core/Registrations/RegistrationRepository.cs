@@ -54,20 +54,21 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
         await index.DeleteEntityAsync(RegistrationIndexEntity.LearnerPartition(registration.LearnerId), registration.PartitionKey, ETag.All, cancellationToken);
     }
 
-    /// <summary>Idempotently (re)writes both index rows for a registration; the repair path uses it too.</summary>
+    /// <summary>Idempotently (re)writes both index rows for a registration, at once; the repair path uses it too.</summary>
     public virtual async Task WriteIndexAsync(RegistrationEntity registration, CancellationToken cancellationToken)
     {
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
-        await index.UpsertEntityAsync(new RegistrationIndexEntity
-        {
-            PartitionKey = RegistrationIndexEntity.CoursePartition(registration.CourseId),
-            RowKey = registration.PartitionKey,
-        }, TableUpdateMode.Replace, cancellationToken);
-        await index.UpsertEntityAsync(new RegistrationIndexEntity
-        {
-            PartitionKey = RegistrationIndexEntity.LearnerPartition(registration.LearnerId),
-            RowKey = registration.PartitionKey,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await Task.WhenAll(
+            index.UpsertEntityAsync(new RegistrationIndexEntity
+            {
+                PartitionKey = RegistrationIndexEntity.CoursePartition(registration.CourseId),
+                RowKey = registration.PartitionKey,
+            }, TableUpdateMode.Replace, cancellationToken),
+            index.UpsertEntityAsync(new RegistrationIndexEntity
+            {
+                PartitionKey = RegistrationIndexEntity.LearnerPartition(registration.LearnerId),
+                RowKey = registration.PartitionKey,
+            }, TableUpdateMode.Replace, cancellationToken));
     }
 
     /// <summary>
