@@ -11,8 +11,9 @@ namespace ScormFunctions.Benchmarks;
 /// <summary>
 /// <c>csv [--quick] [--rows N]</c>: GET /api/courses/{id}/registrations.csv for a course with N registrations (100,000;
 /// 3,000 with --quick) through the local host over HTTP, against the floor: a raw query of the same rows from the
-/// registrations table. Targets: time ratio floor/export ≥ 0.8; memory growth ≤ 32 MiB; first byte before the floor
-/// query ends (streamed).
+/// registrations table (<c>CourseId eq …</c>: the records themselves, whatever our layout). Targets: time ratio floor/export
+/// ≥ 0.8; memory growth ≤ 32 MiB; first byte before the floor query ends (streamed). The course's index rows are seeded
+/// as the app writes them (bare, then a copy of the record after its write); the export reads those copies.
 /// </summary>
 internal static class CsvBenchmark
 {
@@ -56,31 +57,35 @@ internal static class CsvBenchmark
     {
         var now = DateTimeOffset.UtcNow;
         var id = (int i) => $"{course}-{i:D6}";
-        await Bench.RunAsync(rows, 32, i => table.AddEntityAsync(new RegistrationEntity
-        {
-            PartitionKey = id(i),
-            CourseId = course,
-            LearnerId = $"learner-{i:D6}",
-            LearnerFirstName = "Ada",
-            LearnerLastName = "Lovelace",
-            LearnerEmail = $"learner-{i:D6}@example.org",
-            State = RegistrationState.Active,
-            Completion = "completed",
-            Success = "passed",
-            Score = 87.5,
-            TotalSecondsTracked = 321,
-            FirstAccessDate = now,
-            LastAccessDate = now,
-            CompletedDate = now,
-            ReportedUpdatedAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        }), TimeSpan.FromMinutes(20));
+        await Bench.RunAsync(rows, 32, i => table.AddEntityAsync(Record(course, id(i), i, now)), TimeSpan.FromMinutes(20));
+        // The index rows as the app leaves them after each record's write: the course's row holds a copy of the record.
         var batches = (rows + 99) / 100;
         await Bench.RunAsync(batches, 8, b => index.SubmitTransactionAsync(
             Enumerable.Range(b * 100, Math.Min(100, rows - (b * 100))).Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new RegistrationIndexEntity { PartitionKey = RegistrationIndexEntity.CoursePartition(course), RowKey = id(i) }))), TimeSpan.FromMinutes(10));
+                RegistrationIndexEntity.CourseCopyOf(Record(course, id(i), i, now))))), TimeSpan.FromMinutes(10));
     }
+
+    private static RegistrationEntity Record(string course, string id, int i, DateTimeOffset now) => new()
+    {
+        PartitionKey = id,
+        CourseId = course,
+        LearnerId = $"learner-{i:D6}",
+        LearnerFirstName = "Ada",
+        LearnerLastName = "Lovelace",
+        LearnerEmail = $"learner-{i:D6}@example.org",
+        State = RegistrationState.Active,
+        Completion = "completed",
+        Success = "passed",
+        Score = 87.5,
+        TotalSecondsTracked = 321,
+        FirstAccessDate = now,
+        LastAccessDate = now,
+        CompletedDate = now,
+        ReportedUpdatedAt = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Revision = 1,
+    };
 
     private static async Task<TimeSpan> FloorAsync(TableClient table, string course, int rows)
     {

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Http;
 namespace ScormFunctions.Core.Registrations;
 
 /// <summary>
-/// <c>text/csv</c> of a course's registrations, written page by page as the index pages arrive (never the whole
-/// list in memory). Cells are RFC 4180-escaped, and text starting with <c>= + - @</c> (or tab / CR) is prefixed with
+/// <c>text/csv</c> of a course's registrations, written page by page as the pages of its index partition arrive (never
+/// the whole list in memory): the index rows carry copies of the records, so a page is one query, not a read per row. Cells are RFC 4180-escaped, and text starting with <c>= + - @</c> (or tab / CR) is prefixed with
 /// <c>'</c> so spreadsheets do not evaluate it as a formula.
 /// </summary>
 public sealed class RegistrationCsvResult(string courseId, RegistrationRepository registrations) : IResult
 {
-    private const int PageSize = 100;
+    /// <summary>The most Table Storage returns per query page.</summary>
+    private const int PageSize = 1000;
 
     private static readonly string[] Header =
     [
@@ -35,7 +36,7 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
         string? token = null;
         do
         {
-            var page = await registrations.ListByCourseAsync(courseId, PageSize, token, cancellationToken);
+            var page = await registrations.ListCourseReportAsync(courseId, PageSize, token, cancellationToken);
             foreach (var e in page.Items)
             {
                 if (e.State == RegistrationState.Deleted) continue;
