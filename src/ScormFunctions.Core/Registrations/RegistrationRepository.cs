@@ -182,21 +182,22 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
             registration.ResultAsRead = ResultSnapshot.Of(registration);
             var (recordChanged, write) = await change(registration, row, cancellationToken);
             if (!recordChanged && write is null) return registration;
-            if (write is not null) write.ETag = row?.ETag ?? default;
-            var rowAction = write is null ? null : row is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, write)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, write, row.ETag);
             try
             {
-                if (recordChanged)
+                if (write is not null) write.ETag = row?.ETag ?? default;
+                if (!recordChanged)
                 {
-                    registration.UpdatedAt = time.GetUtcNow();
-                    return await ReplaceAsync(table, registration, rowAction is null ? [] : [rowAction], cancellationToken);
+                    await WriteRowAsync(table, write!, isNew: row is null, cancellationToken);
+                    return registration;
                 }
-                // The row alone: a single write costs a third of a one-action transaction.
-                if (row is null) await table.InsertAsync(write!, cancellationToken);
-                else await table.ReplaceAsync(write!, cancellationToken);
-                return registration;
+                registration.UpdatedAt = time.GetUtcNow();
+                if (write is null) return await ReplaceAsync(table, registration, [], cancellationToken);
+                // One transaction (with the record's event, when it has one): a writer wins both rows or neither, so
+                // concurrent reports contend as they would on the record alone.
+                var rowAction = row is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, write)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, write, write.ETag);
+                return await ReplaceAsync(table, registration, [rowAction], cancellationToken);
             }
             catch (Exception ex) when (attempt < TableClientExtensions.DefaultUpdateAttempts
                 && ex is ConcurrencyConflictException or RecordAlreadyExistsException)
@@ -205,6 +206,10 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
             }
         }
     }
+
+    private static Task WriteRowAsync<TRow>(TableClient table, TRow row, bool isNew, CancellationToken cancellationToken)
+        where TRow : class, ITableEntity =>
+        isNew ? table.InsertAsync(row, cancellationToken) : table.ReplaceAsync(row, cancellationToken);
 
     /// <summary>Pending records last touched before <paramref name="olderThan"/> (a cross-partition scan; pending records are rare).</summary>
     public virtual async IAsyncEnumerable<RegistrationEntity> ListPendingAsync(
