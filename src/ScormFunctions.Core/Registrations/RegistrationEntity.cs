@@ -106,8 +106,16 @@ public sealed class RegistrationEntity : ITableEntity, IReportedResult
         copy.RowKey = rowKey;
         copy.ETag = etag;
         copy.ResultAsRead = null;
+        copy.CourseCopyETag = null;
         return copy;
     }
+
+    /// <summary>
+    /// The course index row's ETag as this instance last left it (not stored; after an insert or a copy): the copy after
+    /// this instance's next write replaces the row under it without reading it first.
+    /// </summary>
+    [IgnoreDataMember]
+    public ETag? CourseCopyETag { get; set; }
 
     /// <summary>The effective result as read from storage (not stored): a write that changes it carries an event.</summary>
     [IgnoreDataMember]

@@ -21,8 +21,8 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
     }
 
     /// <summary>
-    /// Writes the index rows (bare: an earlier record's copy must not show), inserts the record, then copies it onto its
-    /// course index row; throws <see cref="RecordAlreadyExistsException"/>.
+    /// Writes the index rows (bare: an earlier record's copy must not show; a pending record is read through until its
+    /// next write copies it), then inserts the record; throws <see cref="RecordAlreadyExistsException"/>.
     /// </summary>
     public virtual async Task<RegistrationEntity> InsertAsync(RegistrationEntity registration, CancellationToken cancellationToken)
     {
@@ -31,10 +31,10 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
         registration.CreatedAt = registration.CreatedAt == default ? now : registration.CreatedAt;
         registration.UpdatedAt = now;
         registration.Revision = 1;
-        await WriteIndexRowsAsync(registration, TableUpdateMode.Replace, cancellationToken);
+        var courseRow = await WriteIndexRowsAsync(registration, TableUpdateMode.Replace, cancellationToken);
         var table = await tables.GetTableAsync(TableNames.Registrations, cancellationToken);
         await table.InsertAsync(registration, cancellationToken);
-        await CopyToCourseIndexAsync(registration, cancellationToken);
+        registration.CourseCopyETag = courseRow;
         return registration;
     }
 
@@ -85,20 +85,22 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
     public virtual Task WriteIndexAsync(RegistrationEntity registration, CancellationToken cancellationToken) =>
         WriteIndexRowsAsync(registration, TableUpdateMode.Merge, cancellationToken);
 
-    private async Task WriteIndexRowsAsync(RegistrationEntity registration, TableUpdateMode mode, CancellationToken cancellationToken)
+    /// <summary>Upserts both index rows; returns the course row's new ETag.</summary>
+    private async Task<ETag> WriteIndexRowsAsync(RegistrationEntity registration, TableUpdateMode mode, CancellationToken cancellationToken)
     {
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
-        await Task.WhenAll(
-            index.UpsertEntityAsync(new RegistrationIndexEntity
-            {
-                PartitionKey = RegistrationIndexEntity.CoursePartition(registration.CourseId),
-                RowKey = registration.PartitionKey,
-            }, mode, cancellationToken),
-            index.UpsertEntityAsync(new RegistrationIndexEntity
-            {
-                PartitionKey = RegistrationIndexEntity.LearnerPartition(registration.LearnerId),
-                RowKey = registration.PartitionKey,
-            }, mode, cancellationToken));
+        var course = index.UpsertEntityAsync(new RegistrationIndexEntity
+        {
+            PartitionKey = RegistrationIndexEntity.CoursePartition(registration.CourseId),
+            RowKey = registration.PartitionKey,
+        }, mode, cancellationToken);
+        var learner = index.UpsertEntityAsync(new RegistrationIndexEntity
+        {
+            PartitionKey = RegistrationIndexEntity.LearnerPartition(registration.LearnerId),
+            RowKey = registration.PartitionKey,
+        }, mode, cancellationToken);
+        await Task.WhenAll(course, learner);
+        return (await course).Headers.ETag ?? default;
     }
 
     /// <summary>
@@ -112,18 +114,27 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
     {
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex, cancellationToken);
         var partition = RegistrationIndexEntity.CoursePartition(stored.CourseId);
+        // The row as this instance left it (bare after its insert, or its own older copy) needs no read: stored is newer.
+        var etag = stored.CourseCopyETag;
+        stored.CourseCopyETag = null;
         for (var attempt = 1; attempt <= TableClientExtensions.DefaultUpdateAttempts; attempt++)
         {
-            var held = await index.GetOrDefaultAsync<RegistrationEntity>(partition, stored.PartitionKey, cancellationToken);
-            if (held is null || (RegistrationIndexEntity.HoldsCopy(held) && !stored.IsNewerThan(held))) return;
+            if (etag is null)
+            {
+                var held = await index.GetOrDefaultAsync<RegistrationEntity>(partition, stored.PartitionKey, cancellationToken);
+                if (held is null || (RegistrationIndexEntity.HoldsCopy(held) && !stored.IsNewerThan(held))) return;
+                etag = held.ETag;
+            }
             try
             {
-                await index.UpdateEntityAsync(RegistrationIndexEntity.CourseCopyOf(stored, held.ETag), held.ETag, TableUpdateMode.Replace, cancellationToken);
+                var written = await index.UpdateEntityAsync(RegistrationIndexEntity.CourseCopyOf(stored, etag.Value), etag.Value, TableUpdateMode.Replace, cancellationToken);
+                stored.CourseCopyETag = written.Headers.ETag;
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
                 // Another writer's copy landed first (or the row went): look again.
+                etag = null;
             }
         }
     }
