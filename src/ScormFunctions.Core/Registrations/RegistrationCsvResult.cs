@@ -33,15 +33,16 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
         response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(Row(Header));
+        var page = new StringBuilder(); // a page's rows, written with one call
         string? token = null;
         do
         {
-            var page = await registrations.ListCourseReportAsync(courseId, PageSize, token, cancellationToken);
-            foreach (var e in page.Items)
+            var rows = await registrations.ListCourseReportAsync(courseId, PageSize, token, cancellationToken);
+            foreach (var e in rows.Items)
             {
                 if (e.State == RegistrationState.Deleted) continue;
                 var r = RegistrationResponse.From(e);
-                await writer.WriteAsync(Row(
+                AppendRow(page,
                 [
                     r.RegistrationId, r.CourseId, r.Learner.Id, r.Learner.FirstName, r.Learner.LastName, r.Learner.Email, r.State,
                     r.Reported.Completion, r.Reported.Success, Number(r.Reported.Score), Number(r.Reported.TotalSeconds),
@@ -49,12 +50,24 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
                     r.Effective.Overridden ? "true" : "false", r.Effective.Completion, r.Effective.Success, Number(r.Effective.Score),
                     r.Override?.Reason, r.Override?.By,
                     r.Instance.ToString(CultureInfo.InvariantCulture), r.CourseVersion?.ToString(CultureInfo.InvariantCulture),
-                ]));
+                ]);
             }
+            await writer.WriteAsync(page, cancellationToken);
+            page.Clear();
             await writer.FlushAsync(cancellationToken);
-            token = page.ContinuationToken;
+            token = rows.ContinuationToken;
         }
         while (token is not null);
+    }
+
+    private static void AppendRow(StringBuilder line, ReadOnlySpan<string?> cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0) line.Append(',');
+            line.Append(Cell(cells[i]));
+        }
+        line.Append("\r\n");
     }
 
     /// <summary>One CSV line (CRLF) with every cell escaped.</summary>

@@ -36,6 +36,13 @@ public sealed class RegistrationIndexEntity : ITableEntity
     public static RegistrationEntity CourseCopyOf(RegistrationEntity stored, ETag etag = default) =>
         stored.CopyAs(CoursePartition(stored.CourseId), stored.PartitionKey, etag);
 
-    /// <summary>The record a course index row's copy stands for (its own keys, no ETag: not for writing back).</summary>
-    public static RegistrationEntity RecordOf(RegistrationEntity copy) => copy.CopyAs(copy.RowKey, RegistrationEntity.Row, default);
+    /// <summary>A course index row's copy, read, turned into the record it stands for (its own keys, no ETag: not for writing back).</summary>
+    public static RegistrationEntity AsRecord(RegistrationEntity copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        copy.PartitionKey = copy.RowKey;
+        copy.RowKey = RegistrationEntity.Row;
+        copy.ETag = default;
+        return copy;
+    }
 }

@@ -290,7 +290,7 @@ public class RegistrationRepository(TableProvider tables, TimeProvider time, Res
         foreach (var row in page.Values)
         {
             var registration = RegistrationIndexEntity.HoldsCopy(row)
-                ? RegistrationIndexEntity.RecordOf(row)
+                ? RegistrationIndexEntity.AsRecord(row)
                 : records.GetValueOrDefault(row.RowKey);
             if (registration?.CourseId == courseId) items.Add(registration); // in index order; skipping a dangling row
         }
