@@ -168,16 +168,13 @@ public class RegistrationProvisioner(
 
     private async Task<ProvisionOutcome> ActivateAsync(RegistrationEntity record, ProvisionStatus status, CancellationToken cancellationToken)
     {
-        // Starts from the version we hold (usually the one just inserted), so it is written without reading it again;
-        // only if someone wrote since (a postback, the sweep) is the record re-read and decided on afresh. Through the
-        // repository's one ETag loop, so the write goes through the outbox like every other.
         var updated = await registrations.UpdateWithRetryAsync(record.PartitionKey, r =>
         {
             if (r.State == RegistrationState.Active) return false;
             r.State = RegistrationState.Active;
             r.FailureReason = null;
             return true;
-        }, cancellationToken, current: record);
+        }, cancellationToken, current: record); // as we hold it (read again only if it changed meanwhile)
         logger.LogInformation("Registration {RegistrationId} (course {CourseId}) active", record.PartitionKey, record.CourseId);
         return new ProvisionOutcome(status, updated ?? record);
     }
