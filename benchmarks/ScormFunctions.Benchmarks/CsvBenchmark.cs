@@ -113,10 +113,7 @@ internal static class CsvBenchmark
     /// <summary>The floor query, with its own memory growth (the SDK buffers each 1,000-row page: the export's pages cost that too).</summary>
     private static async Task<(TimeSpan Elapsed, long WorkingSetGrowth, long HeapGrowth)> FloorWithMemoryAsync(TableClient table, string course, int rows)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var sampler = new MemorySampler();
+        using var sampler = MemorySampler.Start();
         var watch = Stopwatch.StartNew();
         var count = 0;
         await foreach (var _ in table.QueryAsync<RegistrationEntity>(TableClient.CreateQueryFilter($"CourseId eq {course}"), maxPerPage: 1000)) count++;
