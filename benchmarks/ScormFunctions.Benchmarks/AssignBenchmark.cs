@@ -45,6 +45,14 @@ internal static class AssignBenchmark
         Bench.Line("floor (direct creates)", $"{floorRate:F0}/s");
         Bench.Line("assign (HTTP)", $"{ourRate:F0}/s, p50 {Bench.Median(ourLatencies):F1} ms, p99 {Bench.Percentile(ourLatencies, 99):F1} ms");
         Bench.Line("ratio assign/floor", $"{ratio:F2} (target >= 0.8) {Bench.Verdict(ok)}");
+
+        // Where an assignment's time goes: the requests it makes, by destination (a separate, unmeasured batch).
+        using (var profile = RequestProfile.Start((world.Emulator.BaseUrl.Port, "SCORM Cloud (emulator)"), (world.Host.BaseUrl.Port, "our API (this client)")))
+        {
+            const int profiled = 64;
+            await Bench.RunAsync(profiled, concurrency, i => world.AssignAsync(course, $"profiled-{i}", $"profiled-learner-{i}"), TimeSpan.FromMinutes(2));
+            foreach (var line in profile.Describe(profiled)) Bench.Line("per assignment", line);
+        }
         return Bench.Finish(ok);
     }
 }

@@ -183,39 +183,12 @@ public static class RelayBenchmark
 
     private static async Task<(TimeSpan Elapsed, long WorkingSetGrowth, long HeapGrowth)> RelayAsync(BlobClient blob, ScormCloudClient client, string courseId)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var baseWs = process.WorkingSet64;
-        var baseHeap = GC.GetTotalMemory(false);
-        long peakWs = baseWs, peakHeap = baseHeap;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                process.Refresh();
-                peakWs = Math.Max(peakWs, process.WorkingSet64);
-                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
-                try
-                {
-                    await Task.Delay(20, stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        });
-
+        using var sampler = MemorySampler.Start();
         var watch = Stopwatch.StartNew();
         var jobId = await PackageRelay.RelayAsync(blob, (stream, length, ct) => client.CreateUploadImportJobAsync(courseId, stream,
             new UploadImportOptions { FileName = "bench.zip", ContentLength = length }, ct), CancellationToken.None);
         var elapsed = watch.Elapsed;
-        await stop.CancelAsync();
-        await sampler;
+        var (workingSetGrowth, heapGrowth) = await sampler.StopAsync();
 
         // Let the emulator finish importing (inspect + extract) before the next measurement.
         for (var i = 0; i < 3600; i++)
@@ -225,7 +198,7 @@ public static class RelayBenchmark
             if (job.Status == ImportJobStatus.Error) throw new InvalidOperationException($"The emulator rejected the bench package: {job.Message}");
             await Task.Delay(250);
         }
-        return (elapsed, peakWs - baseWs, peakHeap - baseHeap);
+        return (elapsed, workingSetGrowth, heapGrowth);
     }
 
     /// <summary>A valid SCORM 1.2 zip: small manifest and launch page plus one big stored entry, streamed to the blob.</summary>

@@ -33,15 +33,19 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public int ProcessId => process.Id;
 
     /// <summary>The last lines the process wrote (stdout and stderr), for a failing test's message.</summary>
-    public string RecentOutput => string.Join('\n', output);
+    public string RecentOutput => string.Join('\n', output.TakeLast(200));
+
+    /// <summary>
+    /// Every line the process has written to stdout and stderr so far (its console log), for tests that count what
+    /// this process did. A SIGKILL loses whatever the logger had not flushed yet.
+    /// </summary>
+    public IReadOnlyCollection<string> Output => output;
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
 
     private void Keep(string? line)
     {
-        if (line is null) return;
-        output.Enqueue(line);
-        while (output.Count > 200) output.TryDequeue(out _);
+        if (line is not null) output.Enqueue(line);
     }
 
     /// <summary>

@@ -25,23 +25,29 @@ public class ResultEventOutbox(
     TimeProvider time,
     ILogger<ResultEventOutbox> logger)
 {
-    /// <summary>Replaces the record if unchanged since read (else <see cref="ConcurrencyConflictException"/>), with its event when the result changed.</summary>
-    public virtual async Task<RegistrationEntity> ReplaceAsync(TableClient table, RegistrationEntity registration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the record if unchanged since read (else <see cref="ConcurrencyConflictException"/>), with its event when the
+    /// result changed, and with <paramref name="companions"/> (other rows of its partition, e.g. its instance history row)
+    /// in the same transaction.
+    /// </summary>
+    public virtual async Task<RegistrationEntity> ReplaceAsync(
+        TableClient table, RegistrationEntity registration, CancellationToken cancellationToken, IReadOnlyCollection<TableTransactionAction>? companions = null)
     {
         var result = ResultSnapshot.Of(registration);
         if (options.Value.HasSubscribers && result != (registration.ResultAsRead ?? ResultSnapshot.Empty))
         {
-            await ReplaceWithEventAsync(table, registration, cancellationToken);
+            await ReplaceWithEventAsync(table, registration, companions ?? [], cancellationToken);
         }
         else
         {
-            await table.ReplaceAsync(registration, cancellationToken);
+            await table.ReplaceWithAsync(registration, companions ?? [], cancellationToken);
         }
         registration.ResultAsRead = result;
         return registration;
     }
 
-    private async Task ReplaceWithEventAsync(TableClient table, RegistrationEntity registration, CancellationToken cancellationToken)
+    private async Task ReplaceWithEventAsync(
+        TableClient table, RegistrationEntity registration, IReadOnlyCollection<TableTransactionAction> companions, CancellationToken cancellationToken)
     {
         var registrationId = registration.PartitionKey;
         var incarnation = registration.CreatedAt.UtcTicks;
@@ -62,16 +68,7 @@ public class ResultEventOutbox(
         registration.EventSequence = sequence;
         try
         {
-            var response = await table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, registration, registration.ETag),
-                 new TableTransactionAction(TableTransactionActionType.Add, row)],
-                cancellationToken);
-            registration.ETag = response.Value[0].Headers.ETag ?? default;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
-        {
-            registration.EventSequence = sequence - 1;
-            throw new ConcurrencyConflictException($"{table.Name} ({registrationId}, {registration.RowKey}) changed or vanished since it was read.", ex);
+            await table.ReplaceWithAsync(registration, [.. companions, new TableTransactionAction(TableTransactionActionType.Add, row)], cancellationToken);
         }
         catch
         {

@@ -75,12 +75,19 @@ public sealed class ImportActivities(
             return ImportObservation.Started(recorded);
         }
         if (ImportStatus.IsFinal(import.Status)) return ImportObservation.Refused(import.Error ?? $"The import already ended as {import.Status}.");
+        if (import.StartAttempts > 0 && !import.MayCreateNewVersion && await EarlierJobAsync(import, cancellationToken) is { } earlier) return earlier;
 
         var blob = await BlobAsync(import.BlobName, cancellationToken); // before counting: it calls no one
+        // Counted as unanswered until an answer comes back; an answer that is not a job (429, 5xx, a storage failure)
+        // puts back the unanswered time of the calls before it, so only a lost answer is ever waited for.
+        var now = WholeMilliseconds(time.GetUtcNow()); // compared after a storage round trip (AnsweredWithoutJobAsync)
+        DateTimeOffset? unansweredBefore = null;
         var counted = await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
         {
             if (i.JobId is not null) return false;
+            unansweredBefore = i.UnansweredStartAt;
             i.StartAttempts++;
+            i.UnansweredStartAt = now;
             return true;
         }, cancellationToken) ?? import;
         if (counted.JobId is { } raced) return ImportObservation.Started(raced);
@@ -124,12 +131,14 @@ public sealed class ImportActivities(
         catch (Exception ex) when (StartedNoJob(ex))
         {
             // An answer, not a lost one: this attempt started nothing, so it must not make a later 409 look like our ghost.
-            await imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
-            {
-                if (i.JobId is not null || i.StartAttempts == 0) return false;
-                i.StartAttempts--;
-                return true;
-            }, CancellationToken.None);
+            await AnsweredWithoutJobAsync(input, now, unansweredBefore, uncount: true);
+            throw;
+        }
+        catch (ScormCloudException ex) when (ex.Status >= 500)
+        {
+            // SCORM Cloud answered, so this call's answer was not lost: the retry need not wait for its job
+            // (EarlierJobAsync). It stays counted: a 5xx does not prove that nothing started (the 409 rule above).
+            await AnsweredWithoutJobAsync(input, now, unansweredBefore, uncount: false);
             throw;
         }
 
@@ -147,6 +156,51 @@ public sealed class ImportActivities(
         }
         logger.LogInformation("Import {ImportId} of course {CourseId}: SCORM Cloud job {JobId} started ({Mode})", input.ImportId, input.CourseId, kept, import.Mode);
         return ImportObservation.Started(kept);
+    }
+
+    /// <summary>
+    /// The start counted at <paramref name="countedAt"/> got an answer that is not a job: it is no longer unanswered (the
+    /// calls before it are as they were), and with <paramref name="uncount"/> (it provably started nothing) no longer
+    /// counted. Left alone if another start was counted since.
+    /// </summary>
+    private Task<ImportEntity?> AnsweredWithoutJobAsync(ImportActivityInput input, DateTimeOffset countedAt, DateTimeOffset? unansweredBefore, bool uncount) =>
+        imports.UpdateWithRetryAsync(input.CourseId, input.ImportId, i =>
+        {
+            if (i.JobId is not null || i.UnansweredStartAt != countedAt) return false;
+            i.UnansweredStartAt = unansweredBefore;
+            if (uncount && i.StartAttempts > 0) i.StartAttempts--;
+            return true;
+        }, CancellationToken.None);
+
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerMillisecond));
+
+    /// <summary>
+    /// An earlier start of this import made the call and its answer was lost (the host died, the call timed out): SCORM
+    /// Cloud may have a job we do not know the id of. Starting again would import the package twice, so: if the course
+    /// now exists with the inspected title, that job finished and its course is this import's result (no job id); if it
+    /// does not exist yet, wait (up to <see cref="ImportOptions.LostStartWait"/> after that call) for the job to create
+    /// it; after that, start again. Null when starting again is right.
+    /// </summary>
+    private async Task<ImportObservation?> EarlierJobAsync(ImportEntity import, CancellationToken cancellationToken)
+    {
+        Course course;
+        try
+        {
+            course = await Client.GetCourseAsync(import.PartitionKey, cancellationToken);
+        }
+        catch (ScormCloudException ex) when (ex.IsNotFound)
+        {
+            var since = time.GetUtcNow() - import.UnansweredStartAt;
+            if (since is null || since >= options.Value.LostStartWait) return null;
+            logger.LogInformation("Import {ImportId} of course {CourseId}: the answer to an earlier start was lost {Since} ago and SCORM Cloud has no such course yet; " +
+                "waiting for that job before starting another", import.RowKey, import.PartitionKey, since);
+            return ImportObservation.Unreachable("Waiting for the job of an earlier start whose answer was lost.");
+        }
+        if (course is null || (!string.IsNullOrEmpty(import.Title) && !string.Equals(course.Title, import.Title, StringComparison.Ordinal))) return null;
+        logger.LogWarning("Import {ImportId} of course {CourseId}: the answer to an earlier start was lost and SCORM Cloud has the course ('{Title}' v{Version}); " +
+            "taking it as this import's result instead of importing again", import.RowKey, import.PartitionKey, course.Title, course.Version);
+        return new ImportObservation(ImportObservationKind.Complete, null, "Imported by an earlier start whose answer was lost.",
+            course.Title, StandardName(course), course.Version, []);
     }
 
     /// <summary>Asks SCORM Cloud how the job is doing. An unknown job is an error (ids expire a week after the import ends).</summary>

@@ -2,7 +2,9 @@ namespace ScormFunctions.Core.Imports;
 
 /// <summary>
 /// The tracking settings the decisions (and the Durable retry policy) need; carried in the orchestration input so
-/// replays see the same values.
+/// replays see the same values. <paramref name="ExpectPostbacks"/>: the job's postback is expected to wake the
+/// tracker, so polls are only the fallback for a lost one and wait <paramref name="MaxPollDelay"/> each (false, as in
+/// orchestrations started before it existed: the doubling backoff from <paramref name="FirstPollDelay"/>).
 /// </summary>
 public sealed record ImportTrackingSettings(
     TimeSpan FirstPollDelay,
@@ -11,7 +13,8 @@ public sealed record ImportTrackingSettings(
     int PollsPerGeneration,
     int ActivityMaxAttempts = 5,
     TimeSpan? ActivityFirstRetryInterval = null,
-    TimeSpan? ActivityMaxRetryInterval = null);
+    TimeSpan? ActivityMaxRetryInterval = null,
+    bool ExpectPostbacks = false);
 
 /// <summary>
 /// Where one import's tracking stands. Flat and small: it is the orchestration input (and ContinueAsNew input) in
@@ -118,7 +121,7 @@ public sealed record ImportDecision(
 
 /// <summary>
 /// The import-tracking rules as one pure function of (state, observation, now): next poll time with backoff
-/// (FirstPollDelay doubling to MaxPollDelay), success, failure, timeout at the absolute deadline, and when to
+/// (FirstPollDelay doubling to MaxPollDelay; MaxPollDelay when the job's postback is expected), success, failure, timeout at the absolute deadline, and when to
 /// ContinueAsNew. No I/O, no clock: the orchestration calls it with its replay-safe clock.
 /// </summary>
 public static class ImportDecisions
@@ -134,6 +137,16 @@ public static class ImportDecisions
             : TimeSpan.FromTicks((long)ticks);
     }
 
+    /// <summary>
+    /// The wait before the poll that follows <paramref name="polls"/> RUNNING answers: the doubling backoff, or the
+    /// fallback interval when the job's postback is expected (a poll before it would only see RUNNING again).
+    /// </summary>
+    public static TimeSpan PollDelay(int polls, ImportTrackingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.ExpectPostbacks ? settings.MaxPollDelay : Delay(polls, settings);
+    }
+
     public static ImportDecision Decide(ImportRunState state, ImportObservation observation, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -142,7 +155,7 @@ public static class ImportDecisions
         {
             case ImportObservationKind.JobStarted:
                 // A started job is always polled at least once, even at the deadline.
-                return Wait(state with { JobId = observation.JobId ?? state.JobId, Polls = 0, Failures = 0 }, now, Delay(0, state.Settings));
+                return Wait(state with { JobId = observation.JobId ?? state.JobId, Polls = 0, Failures = 0 }, now, PollDelay(0, state.Settings));
 
             case ImportObservationKind.StartRefused:
                 return Final(ImportDecisionKind.Failed, state, Outcome(state, ImportStatus.Failed, observation.Message ?? "SCORM Cloud refused the import."));
@@ -164,7 +177,7 @@ public static class ImportDecisions
                         $"SCORM Cloud was still importing (job {state.JobId}) at the deadline {state.Deadline:u}."));
                 }
                 var next = state with { Polls = state.Polls + 1, Failures = 0 };
-                return Wait(next, now, Delay(next.Polls, state.Settings));
+                return Wait(next, now, PollDelay(next.Polls, state.Settings));
             }
 
             case ImportObservationKind.Unavailable:

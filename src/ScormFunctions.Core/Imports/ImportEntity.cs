@@ -44,6 +44,12 @@ public sealed class ImportEntity : ITableEntity
     /// <summary>Calls made to start the SCORM Cloud job; more than one without a job id means an earlier answer was lost.</summary>
     public int StartAttempts { get; set; }
 
+    /// <summary>
+    /// When the latest of those calls that got no answer was made (the host died, the call timed out): how long the
+    /// job it may have started has had to show up. Null when every call so far was answered (429, 5xx, an error).
+    /// </summary>
+    public DateTimeOffset? UnansweredStartAt { get; set; }
+
     public string? Title { get; set; }
 
     public string? LearningStandard { get; set; }

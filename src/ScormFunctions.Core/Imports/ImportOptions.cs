@@ -41,6 +41,14 @@ public sealed class ImportOptions : IValidatableObject
     /// <summary>Cap of the poll (and outage) backoff. <value>Default: 30 s</value></summary>
     public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// SCORM Cloud can reach <c>App:PublicBaseUrl</c>, so each job's postback (always requested) is expected to wake its
+    /// tracker: polls are then only the fallback for a lost postback and wait <see cref="MaxPollDelay"/> each, instead of
+    /// <see cref="FirstPollDelay"/> doubling (which mostly sees RUNNING just before the postback arrives). Set false
+    /// where postbacks cannot arrive (a development machine against the real SCORM Cloud). <value>Default: true</value>
+    /// </summary>
+    public bool ExpectPostbacks { get; set; } = true;
+
     /// <summary>Factor applied to the poll delay after each poll. <value>Default: 2</value></summary>
     public double PollBackoffFactor { get; set; } = 2;
 
@@ -58,6 +66,13 @@ public sealed class ImportOptions : IValidatableObject
 
     /// <summary>Longest retry interval of an activity call. <value>Default: 2 minutes</value></summary>
     public TimeSpan ActivityMaxRetryInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// After a start whose answer was lost (the host died, the call timed out), how long to wait for SCORM Cloud's job
+    /// of that start to create the course before starting again (which would import the package a second time).
+    /// <value>Default: 5 minutes</value>
+    /// </summary>
+    public TimeSpan LostStartWait { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Days a failed upload is kept for diagnosis; the Bicep lifecycle rule deletes <c>uploads/</c> blobs after this,
@@ -86,10 +101,12 @@ public sealed class ImportOptions : IValidatableObject
             yield return new ValidationResult("Imports:ActivityFirstRetryInterval must be positive and not above Imports:ActivityMaxRetryInterval.",
                 [nameof(ActivityFirstRetryInterval), nameof(ActivityMaxRetryInterval)]);
         }
+        if (LostStartWait < TimeSpan.Zero) yield return new ValidationResult("Imports:LostStartWait must not be negative.", [nameof(LostStartWait)]);
         if (FailedUploadRetentionDays < 1) yield return new ValidationResult("Imports:FailedUploadRetentionDays must be at least 1.", [nameof(FailedUploadRetentionDays)]);
     }
 
     /// <summary>The part of these settings the tracking decisions need (carried in orchestration input).</summary>
     public ImportTrackingSettings ToTrackingSettings() =>
-        new(FirstPollDelay, MaxPollDelay, PollBackoffFactor, PollsPerGeneration, ActivityMaxAttempts, ActivityFirstRetryInterval, ActivityMaxRetryInterval);
+        new(FirstPollDelay, MaxPollDelay, PollBackoffFactor, PollsPerGeneration, ActivityMaxAttempts, ActivityFirstRetryInterval, ActivityMaxRetryInterval,
+            ExpectPostbacks);
 }

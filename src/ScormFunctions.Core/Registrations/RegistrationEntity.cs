@@ -87,6 +87,36 @@ public sealed class RegistrationEntity : ITableEntity, IReportedResult
     /// <summary>Result-change events written for this registration so far (the last one's sequence); see Events/.</summary>
     public long EventSequence { get; set; }
 
+    /// <summary>
+    /// Writes of this record so far (one more per write, under its ETag): with <see cref="CreatedAt"/> the order in which
+    /// its copy on the course index row (<see cref="RegistrationIndexEntity"/>) follows it, so an older copy never
+    /// replaces a newer one.
+    /// </summary>
+    public long Revision { get; set; }
+
+    /// <summary>True when this version was written after <paramref name="other"/> (a later incarnation, or a later revision of the same).</summary>
+    public bool IsNewerThan(RegistrationEntity other) =>
+        CreatedAt != other.CreatedAt ? CreatedAt > other.CreatedAt : Revision > other.Revision;
+
+    /// <summary>A copy of every column under other keys (the course index row's copy of the record).</summary>
+    internal RegistrationEntity CopyAs(string partitionKey, string rowKey, ETag etag)
+    {
+        var copy = (RegistrationEntity)MemberwiseClone();
+        copy.PartitionKey = partitionKey;
+        copy.RowKey = rowKey;
+        copy.ETag = etag;
+        copy.ResultAsRead = null;
+        copy.CourseCopyETag = null;
+        return copy;
+    }
+
+    /// <summary>
+    /// The course index row's ETag as this instance last left it (not stored; after an insert or a copy): the copy after
+    /// this instance's next write replaces the row under it without reading it first.
+    /// </summary>
+    [IgnoreDataMember]
+    public ETag? CourseCopyETag { get; set; }
+
     /// <summary>The effective result as read from storage (not stored): a write that changes it carries an event.</summary>
     [IgnoreDataMember]
     public ResultSnapshot? ResultAsRead { get; set; }

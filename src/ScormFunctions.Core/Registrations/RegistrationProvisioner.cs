@@ -175,7 +175,7 @@ public class RegistrationProvisioner(
             r.State = RegistrationState.Active;
             r.FailureReason = null;
             return true;
-        }, cancellationToken);
+        }, cancellationToken, current: record); // as we hold it (read again only if it changed meanwhile)
         logger.LogInformation("Registration {RegistrationId} (course {CourseId}) active", record.PartitionKey, record.CourseId);
         return new ProvisionOutcome(status, updated ?? record);
     }

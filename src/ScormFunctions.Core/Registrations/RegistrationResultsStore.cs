@@ -34,9 +34,11 @@ public class RegistrationResultsStore(
         var updated = reported.Updated ?? time.GetUtcNow();
         string? detailsBlob = null;
         var outcome = ResultsApplyOutcome.Unknown;
-        var historyRecorded = false;
-        // Decided again on every version read: someone (a postback, a refresh, an override) may have written first.
-        var stored = await registrations.UpdateWithRetryAsync(registrationId, async (entity, ct) =>
+        // The record and its instance's history row are read together and written in one transaction (with the result
+        // event, when there is one). Decided again on every version read: someone (a postback, a refresh, an override)
+        // may have written first.
+        var stored = await registrations.UpdateWithRowAsync<RegistrationInstanceEntity>(
+            registrationId, RegistrationInstanceEntity.RowKeyFor(reported.Instance), async (entity, historyRow, ct) =>
         {
             outcome = entity switch
             {
@@ -46,11 +48,10 @@ public class RegistrationResultsStore(
                 { ReportedUpdatedAt: { } held } when reported.Instance == entity.Instance && updated == held => ResultsApplyOutcome.Duplicate,
                 _ => ResultsApplyOutcome.Applied,
             };
-            if (outcome == ResultsApplyOutcome.Unknown) return false;
+            if (outcome == ResultsApplyOutcome.Unknown) return (false, null);
             // Every report of a known registration completes its instance's history, even one too old for the record.
-            if (!historyRecorded) await history.RecordAsync(registrationId, reported, updated, ct);
-            historyRecorded = true;
-            if (outcome != ResultsApplyOutcome.Applied) return false;
+            var historyWrite = history.Recorded(registrationId, historyRow, reported, updated);
+            if (outcome != ResultsApplyOutcome.Applied) return (false, historyWrite);
             if (reported.ActivityDetails is { } details) detailsBlob ??= await WriteDetailsAsync(registrationId, updated, details, ct);
             RegistrationResults.Apply(entity, reported, updated, detailsBlob);
             if (entity.State == RegistrationState.Pending)
@@ -59,8 +60,14 @@ public class RegistrationResultsStore(
                 entity.State = RegistrationState.Active;
                 entity.FailureReason = null;
             }
-            return true;
+            return (true, historyWrite);
         }, cancellationToken);
+        if (stored is not null && outcome is ResultsApplyOutcome.Duplicate or ResultsApplyOutcome.Stale)
+        {
+            // A repeated report is how SCORM Cloud retries a postback we failed: maybe after the record's write but before
+            // its course index copy; bring that copy up to date (a read when it is).
+            await registrations.CopyToCourseIndexAsync(stored, cancellationToken);
+        }
         if (stored is null || outcome == ResultsApplyOutcome.Unknown)
         {
             // Deleted while we wrote its details (a learner deletion, say): that blob must not outlive it.

@@ -53,6 +53,32 @@ public static class TableClientExtensions
     }
 
     /// <summary>
+    /// Replaces the entity if it still has the ETag it was read with, together with <paramref name="companions"/> (rows of the
+    /// same partition) in one Table transaction: all or nothing. Throws <see cref="ConcurrencyConflictException"/> when any
+    /// of them changed, vanished or (an insert) appeared since it was read. Sets the entity's new ETag.
+    /// </summary>
+    public static async Task<T> ReplaceWithAsync<T>(
+        this TableClient table, T entity, IReadOnlyCollection<TableTransactionAction> companions, CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(companions);
+        if (companions.Count == 0) return await table.ReplaceAsync(entity, cancellationToken);
+        try
+        {
+            var response = await table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag), .. companions], cancellationToken);
+            entity.ETag = response.Value[0].Headers.ETag ?? default;
+            return entity;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404 or 409)
+        {
+            throw new ConcurrencyConflictException(
+                $"{table.Name} ({entity.PartitionKey}, {entity.RowKey}) or a row written with it changed or vanished since it was read.", ex);
+        }
+    }
+
+    /// <summary>
     /// The optimistic update every record of ours goes through: read the row, let <paramref name="change"/> decide and
     /// modify it, replace it under the ETag read; when someone else wrote first (or the row vanished), read again and
     /// decide again on their version. Returns the entity as last written or read, or null when the row is missing.

@@ -44,6 +44,11 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             WorkerId = o.WorkerId ?? DefaultWorkerId(configuration),
             ControlQueueVisibilityTimeout = o.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = o.MessageVisibilityTimeout,
+            // The table partition manager (DTFx's default) renews, claims and rebalances once per acquire interval.
+            LeaseInterval = o.LeaseInterval,
+            LeaseAcquireInterval = o.LeaseAcquireInterval,
+            LeaseRenewInterval = o.LeaseAcquireInterval,
+            PartitionTableOperationTimeout = o.PartitionTableOperationTimeout,
             MaxConcurrentTaskActivityWorkItems = o.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = o.MaxConcurrentOrchestrations,
             LoggerFactory = loggerFactory,

@@ -6,7 +6,7 @@ namespace ScormFunctions.LocalHost.Durable;
 /// Settings under <c>Durable:</c> for the local host's Durable Task Framework engine (Azure Storage provider on the
 /// same storage account as our records). In Azure the same values live in host.json (<c>extensions:durableTask</c>).
 /// </summary>
-public sealed class LocalDurableOptions
+public sealed class LocalDurableOptions : IValidatableObject
 {
     public const string SectionName = "Durable";
 
@@ -38,6 +38,27 @@ public sealed class LocalDurableOptions
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a partition lease holds without renewal. A host that dies without releasing its partitions keeps them
+    /// this long after its last renewal; then a live host on the hub takes them over, and until then the orchestrations
+    /// in those partitions wait (activities do not: any host takes them from the shared work-item queue).
+    /// Durable Functions' default. <value>Default: 30 s</value>
+    /// </summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often this host renews its partition leases, claims expired ones and rebalances partitions with the other
+    /// live hosts on the hub; shorter than <see cref="LeaseInterval"/>. <value>Default: 10 s</value>
+    /// </summary>
+    public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long one read-and-write of the hub's partition table may take before the host gives up on it and tries again.
+    /// DTFx's 2 s is often exceeded by Azurite on a busy development machine, and a host whose renewals keep timing out
+    /// loses its partitions; shorter than <see cref="LeaseInterval"/>. <value>Default: 10 s</value>
+    /// </summary>
+    public TimeSpan PartitionTableOperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Activities run at once by this host. <value>Default: 10</value></summary>
     [Range(1, 1000)]
     public int MaxConcurrentActivities { get; set; } = 10;
@@ -45,4 +66,20 @@ public sealed class LocalDurableOptions
     /// <summary>Orchestration episodes run at once by this host. <value>Default: 10</value></summary>
     [Range(1, 1000)]
     public int MaxConcurrentOrchestrations { get; set; } = 10;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (LeaseAcquireInterval <= TimeSpan.Zero || LeaseAcquireInterval >= LeaseInterval)
+        {
+            yield return new ValidationResult(
+                "Durable:LeaseAcquireInterval must be positive and shorter than Durable:LeaseInterval, or leases lapse between renewals.",
+                [nameof(LeaseAcquireInterval), nameof(LeaseInterval)]);
+        }
+        if (PartitionTableOperationTimeout <= TimeSpan.Zero || PartitionTableOperationTimeout >= LeaseInterval)
+        {
+            yield return new ValidationResult(
+                "Durable:PartitionTableOperationTimeout must be positive and shorter than Durable:LeaseInterval.",
+                [nameof(PartitionTableOperationTimeout), nameof(LeaseInterval)]);
+        }
+    }
 }

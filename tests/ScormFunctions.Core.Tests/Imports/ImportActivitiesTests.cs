@@ -50,7 +50,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         await storageContext.DisposeAsync();
     }
 
-    private async Task<ImportActivityInput> NewImportAsync(int startAttempts = 0, string? jobId = null)
+    private async Task<ImportActivityInput> NewImportAsync(int startAttempts = 0, string? jobId = null, TimeSpan? lastAttemptAgo = null, string? title = null)
     {
         var courseId = "c-" + Guid.NewGuid().ToString("N")[..8];
         var importId = Guid.NewGuid().ToString("N");
@@ -59,6 +59,7 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
         {
             PartitionKey = courseId, RowKey = importId, Mode = "fetch", BlobName = $"{courseId}/{importId}.zip",
             StartedAt = DateTimeOffset.UtcNow, Deadline = DateTimeOffset.UtcNow.AddHours(3), StartAttempts = startAttempts, JobId = jobId,
+            UnansweredStartAt = DateTimeOffset.UtcNow - lastAttemptAgo, Title = title,
         }, Ct);
         return new ImportActivityInput(courseId, importId, jobId);
     }
@@ -124,6 +125,110 @@ public sealed class ImportActivitiesTests : IAsyncLifetime
 
         Assert.Equal(ImportObservation.Started("job-2"), observation);
         Assert.Equal("job-2", (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.JobId);
+    }
+
+    [Fact]
+    public async Task A_lost_earlier_start_whose_course_exists_is_the_result_and_nothing_is_imported_again()
+    {
+        var input = await NewImportAsync(startAttempts: 1, lastAttemptAgo: TimeSpan.FromMinutes(1), title: "Golf");
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).Returns(
+            ScormCloudModelFactory.Course(input.CourseId, "Golf", 0, ScormCloud.Client.Models.LearningStandard.Scorm12));
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservationKind.Complete, observation.Kind);
+        Assert.Null(observation.JobId);
+        Assert.Equal(("Golf", "SCORM12", 0), (observation.Title, observation.LearningStandard, observation.Version));
+        Assert.Equal(1, (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.StartAttempts);
+        await cloud.DidNotReceiveWithAnyArgs().CreateFetchImportJobAsync(default!, default!, default, Ct);
+    }
+
+    [Fact]
+    public async Task A_lost_earlier_start_is_waited_for_then_started_again_when_no_course_appears()
+    {
+        var recent = await NewImportAsync(startAttempts: 1, lastAttemptAgo: TimeSpan.FromSeconds(10));
+        var old = await NewImportAsync(startAttempts: 1, lastAttemptAgo: new ImportOptions().LostStartWait + TimeSpan.FromSeconds(1));
+        cloud.GetCourseAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Course not found.", "404"));
+        cloud.CreateFetchImportJobAsync(old.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>()).Returns("job-2");
+
+        var waiting = await activities.StartJobAsync(recent, Ct);
+        var startedAgain = await activities.StartJobAsync(old, Ct);
+
+        Assert.Equal(ImportObservationKind.Unavailable, waiting.Kind);
+        Assert.Equal(1, (await imports.GetAsync(recent.CourseId, recent.ImportId, Ct))!.StartAttempts);
+        await cloud.DidNotReceive().CreateFetchImportJobAsync(recent.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>());
+        Assert.Equal(ImportObservation.Started("job-2"), startedAgain);
+        Assert.Equal(2, (await imports.GetAsync(old.CourseId, old.ImportId, Ct))!.StartAttempts);
+    }
+
+    [Fact]
+    public async Task A_start_answered_with_a_server_error_is_started_again_at_once_not_waited_for()
+    {
+        var input = await NewImportAsync();
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Course not found.", "404"));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .Returns<string>(_ => throw new ScormCloudException(503, "Service unavailable.", "503"), _ => "job-2");
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        var again = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-2"), again);
+        Assert.Equal(2, (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.StartAttempts);
+    }
+
+    [Fact]
+    public async Task Starts_answered_with_a_server_error_and_then_a_rate_limit_are_started_again_at_once()
+    {
+        // The fault test's sequence: a 5xx (counted, answered), then a 429 (uncounted, answered). Neither answer was
+        // lost, so the third call is made at once instead of waiting Imports:LostStartWait for a job neither started.
+        var input = await NewImportAsync();
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Course not found.", "404"));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .Returns<string>(
+                _ => throw new ScormCloudException(503, "Service unavailable.", "503"),
+                _ => throw new ScormCloudException(429, "Too many requests.", "429"),
+                _ => "job-3");
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        var third = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-3"), third);
+        Assert.Equal(2, (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.StartAttempts);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_call_after_a_lost_one_leaves_the_lost_ones_time()
+    {
+        // An answer to a later call says nothing about the lost one, and the later call is no longer unanswered.
+        var input = await NewImportAsync(startAttempts: 1, lastAttemptAgo: new ImportOptions().LostStartWait + TimeSpan.FromSeconds(1));
+        var lostAt = (await imports.GetAsync(input.CourseId, input.ImportId, Ct))!.UnansweredStartAt;
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).ThrowsAsync(new ScormCloudException(404, "Course not found.", "404"));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new ScormCloudException(429, "Too many requests.", "429"));
+
+        await Assert.ThrowsAsync<ScormCloudException>(() => activities.StartJobAsync(input, Ct));
+        var after = await imports.GetAsync(input.CourseId, input.ImportId, Ct);
+
+        Assert.Equal(1, after!.StartAttempts);
+        Assert.Equal(lostAt, after.UnansweredStartAt);
+        await cloud.Received(1).CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Any<FetchImportOptions>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_lost_earlier_start_and_a_course_with_another_title_is_not_taken_for_its_result()
+    {
+        var input = await NewImportAsync(startAttempts: 1, lastAttemptAgo: TimeSpan.FromMinutes(1), title: "Golf");
+        cloud.GetCourseAsync(input.CourseId, Arg.Any<CancellationToken>()).Returns(
+            ScormCloudModelFactory.Course(input.CourseId, "Someone else's course", 0, ScormCloud.Client.Models.LearningStandard.Scorm12));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => !o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .ThrowsAsync(AlreadyExists(input.CourseId));
+        cloud.CreateFetchImportJobAsync(input.CourseId, Arg.Any<Uri>(), Arg.Is<FetchImportOptions>(o => o.MayCreateNewVersion), Arg.Any<CancellationToken>())
+            .Returns("job-2");
+
+        var observation = await activities.StartJobAsync(input, Ct);
+
+        Assert.Equal(ImportObservation.Started("job-2"), observation);
     }
 
     [Fact]

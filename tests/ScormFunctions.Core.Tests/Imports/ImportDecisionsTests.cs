@@ -68,6 +68,32 @@ public sealed class ImportDecisionsTests
     }
 
     [Fact]
+    public void With_postbacks_expected_every_poll_is_a_fallback_at_the_cap()
+    {
+        // The postback wakes the tracker when the job ends; an earlier poll would only see RUNNING (the imports bench's
+        // extra calls: the 2 s and 6 s polls of a 5 s job).
+        var expecting = Settings with { ExpectPostbacks = true };
+
+        var started = ImportDecisions.Decide(State() with { Settings = expecting }, ImportObservation.Started("job-1"), T0);
+        var running = ImportDecisions.Decide(State("job-1") with { Settings = expecting }, ImportObservation.StillRunning("job-1"), T0);
+        var outage = ImportDecisions.Decide(State("job-1") with { Settings = expecting }, ImportObservation.Unreachable("down"), T0);
+
+        Assert.Equal(T0 + TimeSpan.FromSeconds(30), started.NextStepAt);
+        Assert.Equal(T0 + TimeSpan.FromSeconds(30), running.NextStepAt);
+        Assert.Equal(T0 + TimeSpan.FromSeconds(2), outage.NextStepAt);
+    }
+
+    [Fact]
+    public void Expecting_postbacks_is_the_default_of_the_options_and_not_of_older_orchestration_inputs()
+    {
+        var older = System.Text.Json.JsonSerializer.Deserialize<ImportTrackingSettings>(
+            """{"FirstPollDelay":"00:00:02","MaxPollDelay":"00:00:30","BackoffFactor":2,"PollsPerGeneration":50}""");
+
+        Assert.True(new ImportOptions().ToTrackingSettings().ExpectPostbacks);
+        Assert.False(older!.ExpectPostbacks);
+    }
+
+    [Fact]
     public void Running_resets_the_failure_count()
     {
         var decision = ImportDecisions.Decide(State("job-1", failures: 4), ImportObservation.StillRunning("job-1"), T0);

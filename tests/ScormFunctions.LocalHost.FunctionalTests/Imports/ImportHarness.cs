@@ -15,7 +15,8 @@ namespace ScormFunctions.LocalHost.FunctionalTests.Imports;
 /// </summary>
 public sealed class ImportHarness : IAsyncDisposable
 {
-    private static readonly HttpClient Storage = new();
+    // Azurite (Node) closes idle keep-alive connections after 5 s; drop them sooner so a PUT never lands on a closed one.
+    private static readonly HttpClient Storage = new(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) });
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
 

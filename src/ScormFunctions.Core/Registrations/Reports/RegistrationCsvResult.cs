@@ -8,13 +8,14 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace ScormFunctions.Core.Registrations.Reports;
 
 /// <summary>
-/// <c>text/csv</c> of a course's registrations, written page by page as the index pages arrive (never the whole
-/// list in memory). Cells are RFC 4180-escaped, and text starting with <c>= + - @</c> (or tab / CR) is prefixed with
+/// <c>text/csv</c> of a course's registrations, written page by page as the pages of its index partition arrive (never
+/// the whole list in memory): the index rows carry copies of the records, so a page is one query, not a read per row. Cells are RFC 4180-escaped, and text starting with <c>= + - @</c> (or tab / CR) is prefixed with
 /// <c>'</c> so spreadsheets do not evaluate it as a formula.
 /// </summary>
 public sealed class RegistrationCsvResult(string courseId, RegistrationRepository registrations) : IResult, IEndpointMetadataProvider
 {
-    private const int PageSize = 100;
+    /// <summary>The most Table Storage returns per query page.</summary>
+    private const int PageSize = 1000;
 
     private static readonly string[] Header =
     [
@@ -42,15 +43,16 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
         response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(Row(Header));
+        var page = new StringBuilder(); // a page's rows, written with one call
         string? token = null;
         do
         {
-            var page = await registrations.ListByCourseAsync(courseId, PageSize, token, cancellationToken);
-            foreach (var e in page.Items)
+            var rows = await registrations.ListCourseReportAsync(courseId, PageSize, token, cancellationToken);
+            foreach (var e in rows.Items)
             {
                 if (e.State == RegistrationState.Deleted) continue;
                 var r = RegistrationResponse.From(e);
-                await writer.WriteAsync(Row(
+                AppendRow(page,
                 [
                     r.RegistrationId, r.CourseId, r.Learner.Id, r.Learner.FirstName, r.Learner.LastName, r.Learner.Email, r.State,
                     r.Reported.Completion, r.Reported.Success, Number(r.Reported.Score), Number(r.Reported.TotalSeconds),
@@ -58,12 +60,24 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
                     r.Effective.Overridden ? "true" : "false", r.Effective.Completion, r.Effective.Success, Number(r.Effective.Score),
                     r.Override?.Reason, r.Override?.By,
                     r.Instance.ToString(CultureInfo.InvariantCulture), r.CourseVersion?.ToString(CultureInfo.InvariantCulture),
-                ]));
+                ]);
             }
+            await writer.WriteAsync(page, cancellationToken);
+            page.Clear();
             await writer.FlushAsync(cancellationToken);
-            token = page.ContinuationToken;
+            token = rows.ContinuationToken;
         }
         while (token is not null);
+    }
+
+    private static void AppendRow(StringBuilder line, ReadOnlySpan<string?> cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0) line.Append(',');
+            line.Append(Cell(cells[i]));
+        }
+        line.Append("\r\n");
     }
 
     /// <summary>One CSV line (CRLF) with every cell escaped.</summary>
