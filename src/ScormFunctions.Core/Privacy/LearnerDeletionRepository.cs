@@ -43,18 +43,6 @@ public class LearnerDeletionRepository(TableProvider tables)
     {
         ArgumentNullException.ThrowIfNull(change);
         var table = await tables.GetTableAsync(LearnerDeletionEntity.TableName, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            var deletion = await GetAsync(pseudonym, pass, cancellationToken);
-            if (deletion is null || !change(deletion)) return deletion;
-            try
-            {
-                return await table.ReplaceAsync(deletion, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 10)
-            {
-                // A concurrent step wrote first: apply the change to its version.
-            }
-        }
+        return await table.UpdateWithRetryAsync(pseudonym, LearnerDeletionEntity.RowKeyFor(pass), change, cancellationToken);
     }
 }
