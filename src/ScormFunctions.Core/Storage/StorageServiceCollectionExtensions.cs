@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -23,9 +24,13 @@ public static class StorageServiceCollectionExtensions
             azure.AddClient<BlobServiceClient, BlobClientOptions>((clientOptions, credential, sp) => Storage(sp) is { UsesConnectionString: true } o
                 ? new BlobServiceClient(o.ConnectionString, clientOptions)
                 : new BlobServiceClient(Storage(sp).BlobServiceUri, credential, clientOptions));
-            azure.AddClient<TableServiceClient, TableClientOptions>((clientOptions, credential, sp) => Storage(sp) is { UsesConnectionString: true } o
-                ? new TableServiceClient(o.ConnectionString, clientOptions)
-                : new TableServiceClient(Storage(sp).TableServiceUri, credential, clientOptions));
+            azure.AddClient<TableServiceClient, TableClientOptions>((clientOptions, credential, sp) =>
+            {
+                clientOptions.AddPolicy(new UnbufferedQueryPolicy(), HttpPipelinePosition.PerCall);
+                return Storage(sp) is { UsesConnectionString: true } o
+                    ? new TableServiceClient(o.ConnectionString, clientOptions)
+                    : new TableServiceClient(Storage(sp).TableServiceUri, credential, clientOptions);
+            });
             azure.UseCredential(sp => new DefaultAzureCredential(new DefaultAzureCredentialOptions
             {
                 ManagedIdentityClientId = string.IsNullOrWhiteSpace(Storage(sp).ManagedIdentityClientId) ? null : Storage(sp).ManagedIdentityClientId,

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +56,54 @@ public sealed class StorageRegistrationTests
         Assert.Equal(new Uri("https://example.blob.core.windows.net/"), blobs.Uri);
         Assert.Equal("example", tables.AccountName);
         Assert.False(blobs.CanGenerateAccountSasUri); // a token credential, no account key
+    }
+
+    [Fact]
+    public async Task QueriesReadTheirPagesFromTheNetworkStreamAndKeepTheSdksErrors()
+    {
+        await Azurite.EnsureStartedAsync();
+        await using var services = new ServiceCollection()
+            .Configure<StorageOptions>(o =>
+            {
+                o.ConnectionString = Azurite.ConnectionString;
+                o.TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
+            })
+            .AddStorage()
+            .BuildServiceProvider();
+        var table = await services.GetRequiredService<TableProvider>().GetTableAsync(TableNames.Courses, Ct);
+        for (var i = 0; i < 5; i++) await table.AddEntityAsync(new TableEntity("p", $"r{i}") { ["N"] = i }, Ct);
+
+        var pages = new List<int[]>();
+        await foreach (var page in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"p"}"), maxPerPage: 2, cancellationToken: Ct).AsPages())
+        {
+            pages.Add([.. page.Values.Select(e => e.GetInt32("N")!.Value)]);
+        }
+        var missing = services.GetRequiredService<TableServiceClient>().GetTableClient("tmissing" + Guid.NewGuid().ToString("N")[..10]);
+        var error = await Assert.ThrowsAsync<RequestFailedException>(async () =>
+        {
+            await foreach (var _ in missing.QueryAsync<TableEntity>("PartitionKey eq 'p'", cancellationToken: Ct)) { }
+        });
+
+        Assert.Equal([[0, 1], [2, 3], [4]], pages);
+        Assert.Equal(404, error.Status);
+        Assert.Equal("TableNotFound", error.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "https://account.table.core.windows.net/Registrations()?$filter=PartitionKey%20eq%20'p'", false)]
+    [InlineData("GET", "https://account.table.core.windows.net/Registrations()?%24filter=PartitionKey%20eq%20'p'", false)]
+    [InlineData("GET", "https://account.table.core.windows.net/Registrations(PartitionKey='p',RowKey='r')", true)]
+    [InlineData("POST", "https://account.table.core.windows.net/$batch", true)]
+    public void OnlyQueriesAreReadUnbuffered(string method, string url, bool buffered)
+    {
+        var pipeline = HttpPipelineBuilder.Build(new TableClientOptions());
+        using var message = pipeline.CreateMessage();
+        message.Request.Method = RequestMethod.Parse(method);
+        message.Request.Uri.Reset(new Uri(url));
+
+        new UnbufferedQueryPolicy().OnSendingRequest(message);
+
+        Assert.Equal(buffered, message.BufferResponse);
     }
 
     private sealed class CapturingLoggerProvider : ILoggerProvider

@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
+using ScormFunctions.Core.Http;
 
 namespace ScormFunctions.Core.Registrations.Reports;
 
@@ -44,30 +45,38 @@ public sealed class RegistrationCsvResult(string courseId, RegistrationRepositor
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(Row(Header));
         var page = new StringBuilder(); // a page's rows, written with one call
-        string? token = null;
-        do
+        // The next page is read while this one is written: storage and the response take turns less.
+        Task<PagedResult<RegistrationEntity>>? next = registrations.ListCourseReportAsync(courseId, PageSize, null, cancellationToken);
+        try
         {
-            var rows = await registrations.ListCourseReportAsync(courseId, PageSize, token, cancellationToken);
-            foreach (var e in rows.Items)
+            while (next is not null)
             {
-                if (e.State == RegistrationState.Deleted) continue;
-                var r = RegistrationResponse.From(e);
-                AppendRow(page,
-                [
-                    r.RegistrationId, r.CourseId, r.Learner.Id, r.Learner.FirstName, r.Learner.LastName, r.Learner.Email, r.State,
-                    r.Reported.Completion, r.Reported.Success, Number(r.Reported.Score), Number(r.Reported.TotalSeconds),
-                    Date(r.Reported.FirstAccessDate), Date(r.Reported.LastAccessDate), Date(r.Reported.CompletedDate),
-                    r.Effective.Overridden ? "true" : "false", r.Effective.Completion, r.Effective.Success, Number(r.Effective.Score),
-                    r.Override?.Reason, r.Override?.By,
-                    r.Instance.ToString(CultureInfo.InvariantCulture), r.CourseVersion?.ToString(CultureInfo.InvariantCulture),
-                ]);
+                var rows = await next;
+                next = rows.ContinuationToken is { } token ? registrations.ListCourseReportAsync(courseId, PageSize, token, cancellationToken) : null;
+                foreach (var e in rows.Items)
+                {
+                    if (e.State == RegistrationState.Deleted) continue;
+                    var r = RegistrationResponse.From(e);
+                    AppendRow(page,
+                    [
+                        r.RegistrationId, r.CourseId, r.Learner.Id, r.Learner.FirstName, r.Learner.LastName, r.Learner.Email, r.State,
+                        r.Reported.Completion, r.Reported.Success, Number(r.Reported.Score), Number(r.Reported.TotalSeconds),
+                        Date(r.Reported.FirstAccessDate), Date(r.Reported.LastAccessDate), Date(r.Reported.CompletedDate),
+                        r.Effective.Overridden ? "true" : "false", r.Effective.Completion, r.Effective.Success, Number(r.Effective.Score),
+                        r.Override?.Reason, r.Override?.By,
+                        r.Instance.ToString(CultureInfo.InvariantCulture), r.CourseVersion?.ToString(CultureInfo.InvariantCulture),
+                    ]);
+                }
+                await writer.WriteAsync(page, cancellationToken);
+                page.Clear();
+                await writer.FlushAsync(cancellationToken);
             }
-            await writer.WriteAsync(page, cancellationToken);
-            page.Clear();
-            await writer.FlushAsync(cancellationToken);
-            token = rows.ContinuationToken;
         }
-        while (token is not null);
+        finally
+        {
+            // A write that failed (the client went away) leaves a read in flight: let it end before the request does.
+            if (next is not null) await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private static void AppendRow(StringBuilder line, ReadOnlySpan<string?> cells)
