@@ -30,13 +30,15 @@ internal static class ImportsBenchmark
         Bench.Line("postbacks lost", $"{without.Succeeded}/{count} succeeded, wall {without.Wall.TotalSeconds:F1} s ({without.Wall / JobTime:F2}× floor), {without.CallsPerImport:F2} SCORM Cloud calls/import");
         Bench.Line("calls (postbacks)", with.ByOperation);
         Bench.Line("calls (lost)", without.ByOperation);
+        Bench.Line("timeline (postbacks)", with.Timeline);
+        Bench.Line("timeline (lost)", without.Timeline);
         Bench.Line("all succeed", Bench.Verdict(allOk));
         Bench.Line("calls/import (postbacks)", $"{with.CallsPerImport:F2} (target <= 3) {Bench.Verdict(callsOk)}");
         Bench.Line("wall/floor (postbacks)", $"{with.Wall / JobTime:F2} (target <= 3) {Bench.Verdict(wallOk)}");
         return Bench.Finish(allOk && callsOk && wallOk);
     }
 
-    private static async Task<(int Succeeded, TimeSpan Wall, double CallsPerImport, string ByOperation)> RunAsync(int count, bool postbacks)
+    private static async Task<(int Succeeded, TimeSpan Wall, double CallsPerImport, string ByOperation, string Timeline)> RunAsync(int count, bool postbacks)
     {
         var calls = new CallCounter();
         await using var emulator = await EmulatorServer.StartAsync(
@@ -77,6 +79,7 @@ internal static class ImportsBenchmark
             if (response.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"start {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             importIds[i] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("importId").GetString()!;
         }));
+        var accepted = DateTimeOffset.UtcNow - started;
 
         var finished = new Dictionary<int, (string Status, DateTimeOffset At)>();
         var deadline = started + TimeSpan.FromMinutes(5);
@@ -94,6 +97,8 @@ internal static class ImportsBenchmark
         var byOperation = calls.ByOperation(skip: (int)before, per: count);
         var succeeded = finished.Values.Count(f => f.Status == "succeeded");
         var wall = finished.Count == 0 ? TimeSpan.MaxValue : finished.Values.Max(f => f.At) - started;
-        return (succeeded, wall, (double)used / count, byOperation);
+        var took = finished.Values.Select(f => (f.At - started).TotalSeconds).ToArray();
+        var timeline = $"all starts answered at {accepted.TotalSeconds:F1} s; finished p50 {Bench.Median(took):F1} s, p90 {Bench.Percentile(took, 90):F1} s, last {wall.TotalSeconds:F1} s";
+        return (succeeded, wall, (double)used / count, byOperation, timeline);
     }
 }

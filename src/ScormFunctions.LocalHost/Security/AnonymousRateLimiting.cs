@@ -9,9 +9,11 @@ namespace ScormFunctions.LocalHost.Security;
 
 /// <summary>
 /// ASP.NET Core rate limiting of the anonymous endpoints (issue 12 item 9): a fixed window per client IP address
-/// (<see cref="RateLimitingOptions"/>), shared by GET /api/health, the signed launch URL, the exit redirect and the import
-/// postback; over the limit → 429 problem with Retry-After. Authenticated endpoints and the registration postback
-/// (SCORM Cloud's retries; bounded by the postback handler itself) are not limited here.
+/// (<see cref="RateLimitingOptions"/>), shared by GET /api/health, the signed launch URL and the exit redirect; over the
+/// limit → 429 problem with Retry-After. Authenticated endpoints and SCORM Cloud's postbacks are not limited here: SCORM
+/// Cloud calls from a few addresses shared by all its traffic to us, so a per-address limit would refuse a cohort's
+/// postbacks (100 imports finishing together got 429s and waited for their 30 s fallback poll); a registration postback
+/// is checked against its credentials and an import postback against its URL signature (one HMAC) before any work.
 /// </summary>
 public static class AnonymousRateLimiting
 {
@@ -48,7 +50,7 @@ public static class AnonymousRateLimiting
 
     /// <summary>The anonymous endpoints we limit (health/live checks nothing and stays free for the platform's probes).</summary>
     private static readonly FrozenSet<ApiEndpoint> Limited =
-        [ApiEndpoints.Health, ApiEndpoints.OpenLaunch, ApiEndpoints.ExitRegistration, ApiEndpoints.ReceiveImportPostback];
+        [ApiEndpoints.Health, ApiEndpoints.OpenLaunch, ApiEndpoints.ExitRegistration];
 
     /// <summary>
     /// Whether the request was routed to one of the limited anonymous endpoints: their <see cref="ApiEndpoint"/> (put on

@@ -4,7 +4,7 @@ namespace ScormFunctions.LocalHost.Security;
 
 /// <summary>
 /// Settings under <c>RateLimiting:</c> — the local host's limit on anonymous endpoints (<c>GET /api/health</c>, the
-/// signed launch URL, the exit redirect, the import postback), per client IP address and fixed window; more requests are
+/// signed launch URL, the exit redirect; not SCORM Cloud's postbacks), per client IP address and fixed window; more requests are
 /// 429 problems with Retry-After. In Azure the Functions app has no such middleware: the same limit belongs in front of
 /// it (Azure Front Door WAF rate-limit rules or API Management <c>rate-limit-by-key</c>; see the README's Security section).
 /// </summary>

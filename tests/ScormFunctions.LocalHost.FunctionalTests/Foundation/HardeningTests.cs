@@ -177,12 +177,15 @@ public sealed class HardeningTests
         }
         using var limited = await browser.GetAsync("api/health", Ct);
         using var authenticated = await admin.GetAsync("api/courses", Ct);
+        // SCORM Cloud's calls share a few addresses: an import postback is checked by its signature, never limited per address.
+        using var importPostback = await browser.PostAsync("api/postbacks/imports/nothing?courseId=c&sig=forged", new StringContent("{}"), Ct);
 
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.True(limited.Headers.RetryAfter is not null, "429 without Retry-After");
         Assert.Equal(HttpStatusCode.OK, authenticated.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, importPostback.StatusCode);
     }
 
     /// <summary>Counts the local host's calls to SCORM Cloud (every HttpClient the factory builds), by path.</summary>
