@@ -24,7 +24,8 @@ case "${1:-start}" in
       echo "azurite: installing the pinned version from npm (tools/azurite/package-lock.json)"
       (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     fi
-    setsid nohup "$dir/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
+    # --disableTelemetry: Azurite otherwise reports to Application Insights (network traffic stays on loopback here).
+    setsid nohup "$dir/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose --disableTelemetry \
       --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       $([ -n "${AZURITE_IN_MEMORY:-}" ] && echo --inMemoryPersistence || echo --location "$data") >"$data/azurite.log" 2>&1 < /dev/null &
     echo $! > "$pidfile"

@@ -71,7 +71,7 @@ public sealed class StorageRegistrationTests
             .AddStorage()
             .BuildServiceProvider();
         var table = await services.GetRequiredService<TableProvider>().GetTableAsync(TableNames.Courses, Ct);
-        for (var i = 0; i < 5; i++) await table.AddEntityAsync(new TableEntity("p", $"r{i}") { ["N"] = i }, Ct);
+        for (var i = 0; i < 5; i++) await table.UpsertEntityAsync(new TableEntity("p", $"r{i}") { ["N"] = i }, cancellationToken: Ct);
 
         var pages = new List<int[]>();
         await foreach (var page in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"p"}"), maxPerPage: 2, cancellationToken: Ct).AsPages())
@@ -81,7 +81,7 @@ public sealed class StorageRegistrationTests
         var missing = services.GetRequiredService<TableServiceClient>().GetTableClient("tmissing" + Guid.NewGuid().ToString("N")[..10]);
         var error = await Assert.ThrowsAsync<RequestFailedException>(async () =>
         {
-            await foreach (var _ in missing.QueryAsync<TableEntity>("PartitionKey eq 'p'", cancellationToken: Ct)) { }
+            await foreach (var _ in missing.QueryAsync<TableEntity>("PartitionKey eq 'p'", maxPerPage: 10, cancellationToken: Ct)) { }
         });
 
         Assert.Equal([[0, 1], [2, 3], [4]], pages);
@@ -90,11 +90,12 @@ public sealed class StorageRegistrationTests
     }
 
     [Theory]
-    [InlineData("GET", "https://account.table.core.windows.net/Registrations()?$filter=PartitionKey%20eq%20'p'", false)]
-    [InlineData("GET", "https://account.table.core.windows.net/Registrations()?%24filter=PartitionKey%20eq%20'p'", false)]
+    [InlineData("GET", "https://account.table.core.windows.net/Registrations()?$top=1000&$filter=PartitionKey%20eq%20'p'", false)]
+    [InlineData("GET", "https://account.table.core.windows.net/Registrations()?%24filter=PartitionKey%20eq%20'p'&%24top=2", false)]
+    [InlineData("GET", "https://account.table.core.windows.net/Registrations()?$filter=PartitionKey%20eq%20'p'", true)]
     [InlineData("GET", "https://account.table.core.windows.net/Registrations(PartitionKey='p',RowKey='r')", true)]
     [InlineData("POST", "https://account.table.core.windows.net/$batch", true)]
-    public void OnlyQueriesAreReadUnbuffered(string method, string url, bool buffered)
+    public void OnlyPagedQueriesAreReadUnbuffered(string method, string url, bool buffered)
     {
         var pipeline = HttpPipelineBuilder.Build(new TableClientOptions());
         using var message = pipeline.CreateMessage();
