@@ -14,6 +14,12 @@ internal static class Bench
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
+    public static string? StringArg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
     /// <summary>A name for tables, containers and task hubs of this run: letters and digits only.</summary>
     public static string Prefix(string kind) => "b" + kind + Guid.NewGuid().ToString("N")[..8];
 

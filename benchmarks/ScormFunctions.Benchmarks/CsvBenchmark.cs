@@ -22,32 +22,39 @@ internal static class CsvBenchmark
     public static async Task<int> MainAsync(string[] args)
     {
         var rows = Bench.IntArg(args, "--rows", Bench.Quick(args) ? 3000 : 100_000);
+        // --tables P --keep: tables named P… that stay after the run; --seeded: the course is already in them
+        // (benchmarks/azurite-clone-rows.py multiplies a small seed in Azurite's saved database, see the README).
+        var tablesPrefix = Bench.StringArg(args, "--tables");
+        var keep = args.Contains("--keep");
+        var seeded = args.Contains("--seeded");
+        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
+        if (tablesPrefix is not null) settings["Storage:TablePrefix"] = tablesPrefix;
         string prefix;
         int exitCode;
-        await using (var host = await LocalHostServer.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }))
+        await using (var host = await LocalHostServer.StartAsync(settings))
         {
             prefix = host.TablePrefix;
-            exitCode = await RunAsync(host, rows);
+            exitCode = await RunAsync(host, rows, seeded);
         }
         // The seeded rows would otherwise stay in the shared Azurite (and slow everything that uses it).
-        await AzuriteCleanup.DeleteByPrefixAsync(prefix);
+        if (!keep) await AzuriteCleanup.DeleteByPrefixAsync(tablesPrefix ?? prefix);
         return exitCode;
     }
 
-    private static async Task<int> RunAsync(LocalHostServer host, int rows)
+    private static async Task<int> RunAsync(LocalHostServer host, int rows, bool seeded)
     {
         var tables = host.Services.GetRequiredService<TableProvider>();
         var table = await tables.GetTableAsync(TableNames.Registrations);
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex);
         const string course = "bench-csv-course";
         var watch = Stopwatch.StartNew();
-        await SeedAsync(table, index, course, rows);
-        Console.WriteLine($"seeded {rows:N0} registrations in {watch.Elapsed.TotalSeconds:F0} s");
+        if (!seeded) await SeedAsync(table, index, course, rows);
+        Console.WriteLine($"seeded {rows:N0} registrations in {watch.Elapsed.TotalSeconds:F0} s{(seeded ? " (before the run)" : "")}");
         using var admin = await host.ClientForAsync("bench-admin", "admin");
         admin.Timeout = TimeSpan.FromMinutes(10);
 
         // Warm-up: a small course of its own, both paths.
-        await SeedAsync(table, index, "bench-csv-warmup", 200);
+        await SeedAsync(table, index, "bench-csv-warmup", 200, upsert: seeded);
         await ExportAsync(admin, "bench-csv-warmup", 200);
         await FloorAsync(table, "bench-csv-warmup", 200);
 
@@ -73,11 +80,13 @@ internal static class CsvBenchmark
         return Bench.Finish(ratioOk && memoryOk && streamedOk);
     }
 
-    private static async Task SeedAsync(TableClient table, TableClient index, string course, int rows)
+    private static async Task SeedAsync(TableClient table, TableClient index, string course, int rows, bool upsert = false)
     {
         var now = DateTimeOffset.UtcNow;
         var id = (int i) => $"{course}-{i:D6}";
-        await Bench.RunAsync(rows, 32, i => table.AddEntityAsync(Record(course, id(i), i, now)), TimeSpan.FromMinutes(60));
+        await Bench.RunAsync(rows, 32, i => upsert
+            ? table.UpsertEntityAsync(Record(course, id(i), i, now), TableUpdateMode.Replace)
+            : table.AddEntityAsync(Record(course, id(i), i, now)), TimeSpan.FromMinutes(60));
         // The index rows as the app leaves them after each record's write: the course's row holds a copy of the record.
         // (Azurite finds a row by scanning its partition, so seeding one big partition takes time quadratic in its size.)
         var batches = (rows + 99) / 100;
