@@ -8,11 +8,8 @@ internal static class Bench
 {
     public static bool Quick(string[] args) => args.Contains("--quick");
 
-    public static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
+    public static int IntArg(string[] args, string name, int fallback) =>
+        StringArg(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     public static string? StringArg(string[] args, string name)
     {

@@ -41,7 +41,7 @@ internal static class PostbacksBenchmark
         var total = counts.Sum() + 64;
         var index = await tables.GetTableAsync(TableNames.RegistrationIndex);
         // Each path posts for registrations of its own, seeded alike into the same tables (and course index partition).
-        Path[] paths =
+        PostbackPath[] paths =
         [
             new("floor (direct storage)", "f", id => FloorAsync(table, archive, id)),
             new("floor + course copy", "g", async id => await CopyAsync(index, await FloorAsync(table, archive, id))),
@@ -90,7 +90,7 @@ internal static class PostbacksBenchmark
         return Bench.Finish(ok);
     }
 
-    private sealed record Path(string Name, string Prefix, Func<string, Task> Operation);
+    private sealed record PostbackPath(string Name, string Prefix, Func<string, Task> Operation);
 
     private sealed record PathResult(TimeSpan Wall, double[] LatenciesMs, long AllocatedPerOp, List<string> Requests);
 
@@ -99,30 +99,35 @@ internal static class PostbacksBenchmark
     /// whose order rotates, so that Azurite slowing as its data grows during the run weighs on every path alike; walls
     /// and allocations are summed over the rounds, and each path's storage requests are counted while it runs.
     /// </summary>
-    private static async Task<PathResult[]> TakeTurnsAsync(Path[] paths, int from, int n, int concurrency, int rounds, int hostPort)
+    private static async Task<PathResult[]> TakeTurnsAsync(PostbackPath[] paths, int from, int n, int concurrency, int rounds, int hostPort)
     {
         var profiles = paths.Select(_ => RequestProfile.Start((hostPort, "our API (this client)"))).ToArray();
-        var walls = new TimeSpan[paths.Length];
-        var latencies = paths.Select(_ => new List<double>()).ToArray();
-        var allocated = new long[paths.Length];
-        for (var r = 0; r < rounds; r++)
+        try
         {
-            var start = from + (n * r / rounds);
-            var count = from + (n * (r + 1) / rounds) - start;
-            for (var k = 0; k < paths.Length; k++)
+            var walls = new TimeSpan[paths.Length];
+            var latencies = paths.Select(_ => new List<double>()).ToArray();
+            var allocated = new long[paths.Length];
+            for (var r = 0; r < rounds; r++)
             {
-                var p = (k + r) % paths.Length;
-                for (var q = 0; q < profiles.Length; q++) profiles[q].Enabled = q == p;
-                var before = GC.GetTotalAllocatedBytes(true);
-                var (wall, ms) = await Bench.RunAsync(count, concurrency, i => paths[p].Operation($"{paths[p].Prefix}{start + i:D6}"), TimeSpan.FromMinutes(5));
-                allocated[p] += GC.GetTotalAllocatedBytes(true) - before;
-                walls[p] += wall;
-                latencies[p].AddRange(ms);
+                var start = from + (n * r / rounds);
+                var count = from + (n * (r + 1) / rounds) - start;
+                for (var k = 0; k < paths.Length; k++)
+                {
+                    var p = (k + r) % paths.Length;
+                    for (var q = 0; q < profiles.Length; q++) profiles[q].Enabled = q == p;
+                    var before = GC.GetTotalAllocatedBytes(true);
+                    var (wall, ms) = await Bench.RunAsync(count, concurrency, i => paths[p].Operation($"{paths[p].Prefix}{start + i:D6}"), TimeSpan.FromMinutes(5));
+                    allocated[p] += GC.GetTotalAllocatedBytes(true) - before;
+                    walls[p] += wall;
+                    latencies[p].AddRange(ms);
+                }
             }
+            return paths.Select((_, p) => new PathResult(walls[p], latencies[p].ToArray(), allocated[p] / n, profiles[p].Describe(n).ToList())).ToArray();
         }
-        var results = paths.Select((_, p) => new PathResult(walls[p], latencies[p].ToArray(), allocated[p] / n, profiles[p].Describe(n).ToList())).ToArray();
-        foreach (var profile in profiles) profile.Dispose();
-        return results;
+        finally
+        {
+            foreach (var profile in profiles) profile.Dispose();
+        }
     }
 
     /// <summary>Records as an assignment leaves them, with their course index rows holding copies (each postback updates its copy).</summary>
